@@ -1,0 +1,388 @@
+// Package artlint is the artlint command line as a library: a team that
+// writes its own rules builds a binary that registers them and hands over
+// to Main, and gets the same CLI, formats and configuration.
+//
+//	func main() {
+//		rules.Register(myrules.Byline)
+//		os.Exit(artlint.Main(os.Args[1:]))
+//	}
+package artlint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/artlint/artlint/internal/engine"
+	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/internal/report"
+	"github.com/artlint/artlint/internal/schemas"
+	"github.com/artlint/artlint/rules"
+	_ "github.com/artlint/artlint/rules/builtin" // the built-in rules
+)
+
+// Version is artlint's version (semantic versioning).
+const Version = "0.1.0"
+
+// InformationURI is where artlint is documented.
+const InformationURI = "https://github.com/artlint/artlint"
+
+// Exit codes.
+const (
+	ExitClean    = 0 // no finding at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitError    = 2 // usage error, bad schema, unreadable input
+)
+
+// Main runs the command line with the process's standard streams.
+func Main(args []string) int {
+	return Run(args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// Run runs the command line with the given arguments (without the program
+// name) and streams, and returns the exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		c.usage(stderr)
+		return ExitError
+	}
+	switch args[0] {
+	case "lint":
+		return c.lint(args[1:])
+	case "rules":
+		return c.rules(args[1:])
+	case "version", "--version":
+		fmt.Fprintf(stdout, "artlint %s\n", Version)
+		return ExitClean
+	case "help", "-h", "--help":
+		c.usage(stdout)
+		return ExitClean
+	}
+	if strings.HasPrefix(args[0], "-") || looksLikePath(args[0]) {
+		// "artlint file.json" is what people type first; treat it as lint.
+		return c.lint(args)
+	}
+	fmt.Fprintf(stderr, "artlint: unknown command %q\n\n", args[0])
+	c.usage(stderr)
+	return ExitError
+}
+
+func looksLikePath(s string) bool {
+	if _, err := os.Stat(s); err == nil {
+		return true
+	}
+	_, ok := load.FormatOf(s)
+	return ok
+}
+
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprint(w, `artlint checks article records (JSON, YAML, NDJSON): schema, editorial rules, typography.
+
+Usage:
+  artlint lint [flags] PATH...   lint files and directories ("-" reads standard input)
+  artlint rules [ID]             list the rules, or explain one
+  artlint version                print the version
+
+Run "artlint lint --help" for the flags.
+Exit codes: 0 no finding at or above --fail-level, 1 findings, 2 usage or tool error.
+`)
+}
+
+type lintFlags struct {
+	format        string
+	output        string
+	schema        string
+	exclude       []string
+	stdinFilename string
+	failLevel     string
+	jobs          int
+	color         string
+	enable        []string
+	disable       []string
+	allowOutside  bool
+	maxDepth      int
+}
+
+func (c *cli) lint(args []string) int {
+	var f lintFlags
+	fs := pflag.NewFlagSet("lint", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
+	fs.StringVar(&f.schema, "schema", "", "validate every record against this JSON Schema `FILE` instead of the embedded article schema")
+	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable; ** matches any depth)")
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "`NAME` to report for standard input; its extension picks the format")
+	fs.StringVar(&f.failLevel, "fail-level", "error", "lowest `LEVEL` that makes the exit code 1: error, warning or info")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "files linted in parallel (default: the number of CPUs)")
+	fs.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never")
+	fs.StringSliceVar(&f.enable, "enable", nil, "run only these rule `IDS` (and the core checks)")
+	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these rule `IDS`")
+	fs.BoolVar(&f.allowOutside, "allow-outside-refs", false, "let schema $refs read files outside the working directory")
+	fs.IntVar(&f.maxDepth, "max-depth", load.DefaultLimits.MaxDepth, "deepest nesting of arrays and objects a record may have")
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(c.stderr, "artlint lint: %v\nRun \"artlint lint --help\" for the flags.\n", err)
+		return ExitError
+	}
+	if *help {
+		fmt.Fprintf(c.stdout, "Usage: artlint lint [flags] PATH...\n\nLint article records in files and directories; \"-\" reads standard input.\n\nFlags:\n%s", fs.FlagUsages())
+		return ExitClean
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		fmt.Fprintln(c.stderr, "artlint lint: no paths given (use \".\" for the current directory, \"-\" for standard input)")
+		return ExitError
+	}
+	if !validFormat(f.format) {
+		fmt.Fprintf(c.stderr, "artlint lint: unknown format %q (want %s)\n", f.format, strings.Join(report.Formats(), ", "))
+		return ExitError
+	}
+	failLevel, err := rules.ParseLevel(f.failLevel)
+	if err != nil || failLevel == rules.LevelNone {
+		fmt.Fprintf(c.stderr, "artlint lint: --fail-level: unknown level %q (want error, warning or info)\n", f.failLevel)
+		return ExitError
+	}
+	enabled, err := selectRules(f.enable, f.disable)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
+		return ExitError
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint: %v\n", err)
+		return ExitError
+	}
+	set := schemas.New(schemas.Options{Root: cwd, AllowOutside: f.allowOutside})
+	opts := engine.Options{Rules: enabled, Schemas: set, Jobs: f.jobs, BaseDir: cwd, Limits: load.Limits{MaxDepth: f.maxDepth}}
+	if f.schema != "" {
+		sc, err := set.File(f.schema)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
+			return ExitError
+		}
+		opts.Schema = sc
+	}
+
+	var inputs []engine.Input
+	var unreadable []report.Notification
+	var files []string
+	for _, p := range paths {
+		if p == "-" {
+			data, err := io.ReadAll(c.stdin)
+			name := f.stdinFilename
+			if name == "" {
+				name = "<stdin>"
+			}
+			if err != nil {
+				unreadable = append(unreadable, report.Notification{Level: rules.LevelError, Path: name, Message: "cannot read standard input: " + err.Error()})
+				continue
+			}
+			inputs = append(inputs, engine.Input{Path: name, Content: data, Stdin: true})
+			continue
+		}
+		files = append(files, p)
+	}
+	expanded, problems := engine.Expand(files, f.exclude)
+	inputs = append(inputs, expanded...)
+	for _, p := range problems {
+		unreadable = append(unreadable, report.Notification{Level: rules.LevelError, Path: p.Path, Message: "cannot read: " + p.Err.Error()})
+	}
+
+	run := engine.Lint(inputs, opts)
+	run.Notifications = append(unreadable, run.Notifications...)
+	if len(unreadable) > 0 {
+		run.Success = false
+	}
+	run.Sort()
+
+	for _, n := range run.Notifications {
+		where := "artlint"
+		if n.Path != "" {
+			where = n.Path
+		}
+		fmt.Fprintf(c.stderr, "%s: %s: %s\n", where, n.Level, n.Message)
+	}
+
+	tool := report.Tool{Name: "artlint", Version: Version, InformationURI: InformationURI, RulesURI: InformationURI + "/blob/main/docs/rules.md"}
+	ropts := report.Options{SrcRoot: cwd, Color: f.format == "text" && f.output == "" && useColor(f.color, c.stdout)}
+	write := func(w io.Writer) error { return report.Write(w, f.format, run, tool, ropts) }
+	if f.output != "" {
+		err = report.WriteFileAtomic(f.output, write)
+	} else {
+		err = write(c.stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint: writing the report: %v\n", err)
+		return ExitError
+	}
+
+	if !run.Success && run.Files == 0 || len(unreadable) > 0 {
+		return ExitError
+	}
+	for lvl, n := range run.Counts() {
+		if n > 0 && lvl >= failLevel {
+			return ExitFindings
+		}
+	}
+	if !run.Success {
+		return ExitError
+	}
+	return ExitClean
+}
+
+func validFormat(name string) bool {
+	for _, f := range report.Formats() {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// selectRules applies --enable and --disable to the registry; the core
+// checks (syntax, schema, duplicate-key) run unless disabled by name.
+func selectRules(enable, disable []string) ([]engine.Enabled, error) {
+	for _, id := range append(append([]string{}, enable...), disable...) {
+		if _, ok := rules.Lookup(id); !ok {
+			return nil, unknownRule(id)
+		}
+	}
+	on := map[string]bool{}
+	for _, id := range enable {
+		on[id] = true
+	}
+	off := map[string]bool{}
+	for _, id := range disable {
+		off[id] = true
+	}
+	var out []engine.Enabled
+	for _, r := range rules.All() {
+		core := r == engine.Syntax || r == engine.Schema || r == engine.DuplicateKey
+		if off[r.ID] || (len(enable) > 0 && !on[r.ID] && !core) || r.Level == rules.LevelNone {
+			continue
+		}
+		out = append(out, engine.Enabled{Rule: r, Level: r.Level})
+	}
+	return out, nil
+}
+
+func unknownRule(id string) error {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	sort.Strings(ids)
+	return errors.New("unknown rule " + fmt.Sprintf("%q", id) + " (known: " + strings.Join(ids, ", ") + ")")
+}
+
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func (c *cli) rules(args []string) int {
+	fs := pflag.NewFlagSet("rules", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	help := fs.BoolP("help", "h", false, "show this help")
+	markdown := fs.Bool("markdown", false, "print the rule table as Markdown (as in the README)")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(c.stderr, "artlint rules: %v\n", err)
+		return ExitError
+	}
+	if *help {
+		fmt.Fprintf(c.stdout, "Usage: artlint rules [--markdown] [ID]\n\nList the rules, or explain one.\n\nFlags:\n%s", fs.FlagUsages())
+		return ExitClean
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(c.stderr, "artlint rules: at most one rule id")
+		return ExitError
+	}
+	if fs.NArg() == 1 {
+		r, ok := rules.Lookup(fs.Arg(0))
+		if !ok {
+			fmt.Fprintf(c.stderr, "artlint rules: %v\n", unknownRule(fs.Arg(0)))
+			return ExitError
+		}
+		fmt.Fprint(c.stdout, Explain(r))
+		return ExitClean
+	}
+	if *markdown {
+		fmt.Fprint(c.stdout, RuleTable())
+		return ExitClean
+	}
+	for _, r := range rules.All() {
+		fmt.Fprintf(c.stdout, "%-20s %-8s %s\n", r.ID, r.Level, r.Title)
+	}
+	return ExitClean
+}
+
+// Explain renders one rule's documentation for the terminal.
+func Explain(r *rules.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Title)
+	fmt.Fprintf(&b, "Default level: %s\n", r.Level)
+	if len(r.Tags) > 0 {
+		fmt.Fprintf(&b, "Tags: %s\n", strings.Join(r.Tags, ", "))
+	}
+	if len(r.Languages) > 0 {
+		fmt.Fprintf(&b, "Languages: %s\n", strings.Join(r.Languages, ", "))
+	}
+	if r.Since != "" {
+		fmt.Fprintf(&b, "Since: %s\n", r.Since)
+	}
+	fmt.Fprintf(&b, "\n%s\n", r.Doc)
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "\nBad:\n%s\n", indent(r.Bad))
+	}
+	if r.Good != "" {
+		fmt.Fprintf(&b, "\nGood:\n%s\n", indent(r.Good))
+	}
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// RuleTable is the README's rule table, generated from the rules' own
+// metadata; a test keeps the README in step with it.
+func RuleTable() string {
+	var b strings.Builder
+	b.WriteString("| Rule | Level | Languages | What it checks |\n|---|---|---|---|\n")
+	for _, r := range rules.All() {
+		langs := "any"
+		if len(r.Languages) > 0 {
+			langs = strings.Join(r.Languages, ", ")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Level, langs, r.Title)
+	}
+	return b.String()
+}
