@@ -112,6 +112,7 @@ type lintFlags struct {
 	disable       []string
 	allowOutside  bool
 	maxDepth      int
+	schemaMap     map[string]string
 }
 
 func (c *cli) lint(args []string) int {
@@ -128,6 +129,7 @@ func (c *cli) lint(args []string) int {
 	fs.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these rule `IDS` (and the core checks)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these rule `IDS`")
+	fs.StringToStringVar(&f.schemaMap, "map-schema", nil, "read the remote schema `URL=FILE` from a local file instead (repeatable; a URL ending in / maps a directory)")
 	fs.BoolVar(&f.allowOutside, "allow-outside-refs", false, "let schema $refs read files outside the working directory")
 	fs.IntVar(&f.maxDepth, "max-depth", load.DefaultLimits.MaxDepth, "deepest nesting of arrays and objects a record may have")
 	help := fs.BoolP("help", "h", false, "show this help")
@@ -163,13 +165,14 @@ func (c *cli) lint(args []string) int {
 		fmt.Fprintf(c.stderr, "artlint: %v\n", err)
 		return ExitError
 	}
-	set := schemas.New(schemas.Options{Root: cwd, AllowOutside: f.allowOutside})
+	set := schemas.New(schemas.Options{Root: cwd, AllowOutside: f.allowOutside, Map: f.schemaMap})
 	opts := engine.Options{Rules: enabled, Schemas: set, Jobs: f.jobs, BaseDir: cwd, Limits: load.Limits{MaxDepth: f.maxDepth}}
+	var fatal []report.Notification
 	if f.schema != "" {
 		sc, err := set.File(f.schema)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
-			return ExitError
+			// Still write a report, so that CI has a SARIF file that says why.
+			fatal = append(fatal, report.Notification{Level: rules.LevelError, Path: f.schema, Message: err.Error()})
 		}
 		opts.Schema = sc
 	}
@@ -199,20 +202,20 @@ func (c *cli) lint(args []string) int {
 		unreadable = append(unreadable, report.Notification{Level: rules.LevelError, Path: p.Path, Message: "cannot read: " + p.Err.Error()})
 	}
 
-	run := engine.Lint(inputs, opts)
-	run.Notifications = append(unreadable, run.Notifications...)
+	var run *report.Run
+	if len(fatal) > 0 {
+		run = &report.Run{Rules: ruleList(enabled), Notifications: fatal}
+		unreadable = append(unreadable, fatal...)
+	} else {
+		run = engine.Lint(inputs, opts)
+		run.Notifications = append(unreadable, run.Notifications...)
+	}
 	if len(unreadable) > 0 {
 		run.Success = false
 	}
 	run.Sort()
 
-	for _, n := range run.Notifications {
-		where := "artlint"
-		if n.Path != "" {
-			where = n.Path
-		}
-		fmt.Fprintf(c.stderr, "%s: %s: %s\n", where, n.Level, n.Message)
-	}
+	_ = report.WriteNotifications(c.stderr, run.Notifications, report.TextOptions{Color: useColor(f.color, c.stderr)})
 
 	tool := report.Tool{Name: "artlint", Version: Version, InformationURI: InformationURI, RulesURI: InformationURI + "/blob/main/docs/rules.md"}
 	ropts := report.Options{SrcRoot: cwd, Color: f.format == "text" && f.output == "" && useColor(f.color, c.stdout)}
@@ -239,6 +242,14 @@ func (c *cli) lint(args []string) int {
 		return ExitError
 	}
 	return ExitClean
+}
+
+func ruleList(es []engine.Enabled) []*rules.Rule {
+	out := make([]*rules.Rule, len(es))
+	for i, e := range es {
+		out[i] = e.Rule
+	}
+	return out
 }
 
 func validFormat(name string) bool {

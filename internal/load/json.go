@@ -137,6 +137,7 @@ func (p *jsonParser) object(ptr string, depth int) (*rules.Node, error) {
 	p.pos++ // {
 	var fields []rules.Field
 	seen := map[string]int{}
+	comma := -1
 	for first := true; ; first = false {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
@@ -144,7 +145,7 @@ func (p *jsonParser) object(ptr string, depth int) (*rules.Node, error) {
 		}
 		if p.src[p.pos] == '}' {
 			if !first {
-				return nil, p.errorf(p.pos, "trailing comma before '}' is not allowed in JSON")
+				return nil, p.errorf(comma, "trailing comma: JSON allows no ',' before '}'")
 			}
 			break
 		}
@@ -179,6 +180,7 @@ func (p *jsonParser) object(ptr string, depth int) (*rules.Node, error) {
 			return nil, p.errorf(start, "object is never closed: expected '}' before the end of input")
 		}
 		if p.src[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}
@@ -197,6 +199,7 @@ func (p *jsonParser) array(ptr string, depth int) (*rules.Node, error) {
 	start := p.pos
 	p.pos++ // [
 	var items []*rules.Node
+	comma := -1
 	for first := true; ; first = false {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
@@ -204,7 +207,7 @@ func (p *jsonParser) array(ptr string, depth int) (*rules.Node, error) {
 		}
 		if p.src[p.pos] == ']' {
 			if !first {
-				return nil, p.errorf(p.pos, "trailing comma before ']' is not allowed in JSON")
+				return nil, p.errorf(comma, "trailing comma: JSON allows no ',' before ']'")
 			}
 			break
 		}
@@ -218,6 +221,7 @@ func (p *jsonParser) array(ptr string, depth int) (*rules.Node, error) {
 			return nil, p.errorf(start, "array is never closed: expected ']' before the end of input")
 		}
 		if p.src[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}

@@ -112,7 +112,7 @@ func (r *Run) Sort() {
 func (r *Run) Counts() map[rules.Level]int {
 	c := map[rules.Level]int{}
 	for _, f := range r.Findings {
-		if len(f.Suppressions) == 0 && f.BaselineState != "unchanged" {
+		if len(f.Suppressions) == 0 && f.BaselineState != "unchanged" && f.BaselineState != "absent" {
 			c[f.Level]++
 		}
 	}

@@ -136,6 +136,9 @@ func describe(n *rules.Node) string {
 	case rules.Array:
 		return fmt.Sprintf("an array of %d items", len(n.Items))
 	}
+	if t := n.Get("type"); t != nil && t.Kind == rules.String {
+		return "an object whose type is " + shortQuote(t.Str)
+	}
 	return "an object"
 }
 
@@ -156,20 +159,23 @@ func (sc *Schema) alternatives(rec *rules.Record, e *jsonschema.ValidationError)
 	n, sp := locate(rec, e.InstanceLocation)
 	what := fmt.Sprintf("a value that matches one of %d alternatives", len(e.Causes))
 	if parent, ok := sc.set.keyword(parentPointerAbs(e.AbsoluteKeywordLocation)).(map[string]any); ok {
-		if d, ok := parent["description"].(string); ok && d != "" {
-			what = d
-		} else if t, ok := parent["title"].(string); ok && t != "" {
-			what = t
+		title, _ := parent["title"].(string)
+		desc, _ := parent["description"].(string)
+		switch {
+		case title != "" && desc != "":
+			what = fmt.Sprintf("a %s (%s)", title, desc)
+		case desc != "":
+			what = desc
+		case title != "":
+			what = "a " + title
 		}
 	}
-	name := "value"
-	if parent, ok := sc.set.keyword(parentPointerAbs(e.AbsoluteKeywordLocation)).(map[string]any); ok {
-		if t, ok := parent["title"].(string); ok && t != "" {
-			name = t
-		}
+	where := "record: "
+	if n.Pointer != "" {
+		where = n.Pointer + ": "
 	}
 	return rules.Diagnostic{Span: sp, Pointer: n.Pointer,
-		Message: fmt.Sprintf("invalid %s: expected %s; found %s", name, what, describe(n))}
+		Message: fmt.Sprintf("%sexpected %s; found %s", where, what, describe(n))}
 }
 
 func parentPointerAbs(abs string) string {

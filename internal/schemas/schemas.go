@@ -79,7 +79,7 @@ func (s *Set) Known(ref, recordPath string) (*Schema, error) {
 	}
 	if u, err := url.Parse(ref); err == nil && u.Scheme != "" && u.Scheme != "file" {
 		if _, ok := s.mapped(ref); !ok {
-			return nil, fmt.Errorf("unknown schema %q: artlint knows %s; map other URLs to local files in the configuration (schemas map)", ref, schema.ArticleV1ID)
+			return nil, fmt.Errorf("unknown schema %q: artlint knows %s; map other URLs to local files with --map-schema URL=FILE", ref, schema.ArticleV1ID)
 		}
 		return s.compile(ref)
 	}
@@ -113,7 +113,7 @@ func (s *Set) compile(u string) (*Schema, error) {
 	s.remember(schema.ArticleV1ID, schema.ArticleV1)
 	compiled, err := c.Compile(u)
 	if err != nil {
-		err = fmt.Errorf("schema %s: %s", displayURL(u), plainCompileError(err))
+		err = fmt.Errorf("schema %s: %s", s.displayURL(u), plainCompileError(err))
 		s.errs[u] = err
 		return nil, err
 	}
@@ -122,10 +122,18 @@ func (s *Set) compile(u string) (*Schema, error) {
 	return sc, nil
 }
 
-func displayURL(u string) string {
+// displayURL shows a local schema as a path, relative to the root when it
+// is inside it, as the user wrote it.
+func (s *Set) displayURL(u string) string {
 	if strings.HasPrefix(u, "file://") {
 		if p, err := url.Parse(u); err == nil {
-			return filepath.FromSlash(p.Path)
+			path := filepath.FromSlash(p.Path)
+			if s.opts.Root != "" {
+				if rel, err := filepath.Rel(s.opts.Root, path); err == nil && inside(s.opts.Root, path) {
+					return rel
+				}
+			}
+			return path
 		}
 	}
 	return u
@@ -186,7 +194,7 @@ func (s *Set) load(u string) (io.ReadCloser, error) {
 	default:
 		p, ok := s.mapped(u)
 		if !ok {
-			return nil, fmt.Errorf("remote $ref %s is not fetched (artlint never uses the network): map it to a local file in the configuration, e.g. schemas map: {%q: path/to/file.json}", u, u)
+			return nil, fmt.Errorf("remote $ref %s is not fetched (artlint never uses the network): map it to a local file with --map-schema %s=path/to/file.json", u, u)
 		}
 		path = p
 	}

@@ -29,6 +29,9 @@ func run(pass *rules.Pass) (any, error) {
 			continue
 		}
 		what := string(t.Kind)
+		if t.Value() == "" && t.Kind == rules.KindTitle {
+			continue // the schema's minLength already reports an empty title
+		}
 		if t.Value() == "" {
 			pass.Report(rules.Diagnostic{Span: t.Node.Span, Pointer: t.Pointer(), Message: what + " is empty"})
 		} else {
