@@ -129,7 +129,7 @@ func (c *cli) lint(args []string) int {
 	fs.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these rule `IDS` (and the core checks)")
 	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these rule `IDS`")
-	fs.StringToStringVar(&f.schemaMap, "map-schema", nil, "read the remote schema `URL=FILE` from a local file instead (repeatable; a URL ending in / maps a directory)")
+	fs.StringToStringVar(&f.schemaMap, "map-schema", nil, "`URL=FILE`: read the remote schema URL from the local FILE (repeatable; a URL ending in / maps a directory)")
 	fs.BoolVar(&f.allowOutside, "allow-outside-refs", false, "let schema $refs read files outside the working directory")
 	fs.IntVar(&f.maxDepth, "max-depth", load.DefaultLimits.MaxDepth, "deepest nesting of arrays and objects a record may have")
 	help := fs.BoolP("help", "h", false, "show this help")

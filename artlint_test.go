@@ -1,0 +1,242 @@
+package artlint_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/artlint/artlint"
+	"github.com/artlint/artlint/internal/report/sariftest"
+	"github.com/artlint/artlint/rules"
+)
+
+var seeds = []string{
+	"testdata/records/nato-chicago-partners-2012.fr.json",
+	"testdata/records/nato-chicago-partners-2012.fr.yaml",
+}
+
+func lint(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := artlint.Run(args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// TestSeedIsFaithful checks that both records hold the seed article's
+// text byte for byte: every paragraph, the caption, the footnote.
+func TestSeedIsFaithful(t *testing.T) {
+	raw, err := os.ReadFile("testdata/nato-chicago-partners-2012.fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Title   string
+		Updated string
+		Body    []json.RawMessage
+		Notes   []struct{ ID, Text string } `json:"footnotes"`
+	}
+	data, err := os.ReadFile(seeds[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	parts = append(parts, rec.Title, "  • Mis à jour le: 04 Jun. 2012 17:06")
+	for _, b := range rec.Body {
+		var s string
+		if json.Unmarshal(b, &s) != nil {
+			var obj struct{ Text string }
+			if err := json.Unmarshal(b, &obj); err != nil {
+				t.Fatal(err)
+			}
+			s = obj.Text
+		}
+		parts = append(parts, s)
+	}
+	parts = append(parts, "  1. "+rec.Notes[0].Text)
+	if got := strings.Join(parts, "\n\n"); got != string(raw) {
+		t.Errorf("the JSON record does not hold the seed text byte for byte")
+	}
+	if rec.Updated != "2012-06-04T17:06:00+02:00" {
+		t.Errorf("updated = %q", rec.Updated)
+	}
+
+	// The YAML twin decodes to the same values.
+	jsonOut, _, _ := lint(t, "lint", "--format", "json", "--enable", "empty-text", seeds[0])
+	yamlOut, _, _ := lint(t, "lint", "--format", "json", "--enable", "empty-text", seeds[1])
+	if strings.ReplaceAll(jsonOut, ".json", "") != strings.ReplaceAll(yamlOut, ".yaml", "") {
+		t.Errorf("JSON and YAML seeds differ:\n%s\n%s", jsonOut, yamlOut)
+	}
+}
+
+// TestSeedCore checks the seed against the core checks: no syntax or
+// schema finding, exit 0, in both formats.
+func TestSeedCore(t *testing.T) {
+	for _, seed := range seeds {
+		out, errOut, code := lint(t, "lint", "--enable", "empty-text", seed)
+		if code != 0 || out != "no problems in 1 file\n" || errOut != "" {
+			t.Errorf("%s: exit %d\n%s%s", seed, code, out, errOut)
+		}
+	}
+}
+
+// TestSeedGoldenSARIF compares the seed's full SARIF with the golden file
+// and validates it against the SARIF schema. go test -run
+// TestSeedGoldenSARIF -update rewrites it.
+func TestSeedGoldenSARIF(t *testing.T) {
+	out, _, _ := lint(t, "lint", "--format", "sarif", seeds[0])
+	// The source root is this machine's; make it stable.
+	cwd, _ := os.Getwd()
+	got := strings.ReplaceAll(out, "file://"+filepath.ToSlash(cwd)+"/", "file:///SRCROOT/")
+	if err := sariftest.Validate([]byte(out)); err != nil {
+		t.Fatalf("seed SARIF is not valid: %v", err)
+	}
+	if err := sariftest.CheckGitHub([]byte(out)); err != nil {
+		t.Fatalf("seed SARIF breaks GitHub's rules: %v", err)
+	}
+	golden := "testdata/golden/nato-chicago-partners-2012.fr.sarif"
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("seed SARIF differs from %s (go test -run TestSeedGoldenSARIF -update to accept):\n%s", golden, got)
+	}
+}
+
+// TestReadmeRuleTable keeps the README's rule table in step with the
+// rules' own metadata.
+func TestReadmeRuleTable(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), artlint.RuleTable()) {
+		t.Errorf("README.md's rule table is out of date; replace it with the output of `go run ./cmd/artlint rules --markdown`:\n%s", artlint.RuleTable())
+	}
+}
+
+// TestRulesCommand checks `artlint rules` and `artlint rules ID` against
+// the registry, the single source of rule documentation.
+func TestRulesCommand(t *testing.T) {
+	out, _, code := lint(t, "rules")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(out, r.ID) || !strings.Contains(out, r.Title) {
+			t.Errorf("artlint rules does not list %s (%s)", r.ID, r.Title)
+		}
+		one, _, code := lint(t, "rules", r.ID)
+		if code != 0 || !strings.HasPrefix(one, r.ID+": "+r.Title+"\n") || !strings.Contains(one, r.Doc) {
+			t.Errorf("artlint rules %s: exit %d\n%s", r.ID, code, one)
+		}
+	}
+	_, errOut, code := lint(t, "rules", "no-such-rule")
+	if code != 2 || !strings.Contains(errOut, `unknown rule "no-such-rule"`) {
+		t.Errorf("unknown rule: exit %d, %q", code, errOut)
+	}
+}
+
+// TestBodyNumberEveryFormat checks the one schema finding for a number in
+// /body/2 at the same place in text, JSON and SARIF.
+func TestBodyNumberEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	rec := "{\n  \"id\": \"chicago\",\n  \"lang\": \"fr\",\n  \"title\": \"Sommet de Chicago\",\n  \"body\": [\n    \"Les Alliés se sont réunis.\",\n    \"Ils ont remercié les partenaires.\",\n    2012\n  ]\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "chicago.json"), []byte(rec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	msg := "/body/2: expected a block (a paragraph string, or an object whose type is paragraph, heading, caption, quote or list); found the number 2012"
+
+	text, _, code := lint(t, "lint", "chicago.json")
+	if want := "chicago.json:8:5: error: " + msg + " (schema)\n"; code != 1 || !strings.HasPrefix(text, want) || strings.Count(text, "\n") != 2 {
+		t.Errorf("text: exit %d\n%s", code, text)
+	}
+
+	js, _, _ := lint(t, "lint", "--format", "json", "chicago.json")
+	var j struct {
+		Findings []struct {
+			Rule, Message, Path, Pointer         string
+			Line, Column, EndLine, EndColumn int
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Findings) != 1 {
+		t.Fatalf("json: %d findings", len(j.Findings))
+	}
+	if f := j.Findings[0]; f.Rule != "schema" || f.Path != "chicago.json" || f.Line != 8 || f.Column != 5 || f.EndColumn != 9 || f.Pointer != "/body/2" || f.Message != msg {
+		t.Errorf("json finding: %+v", f)
+	}
+
+	sarif, _, _ := lint(t, "lint", "--format", "sarif", "chicago.json")
+	if err := sariftest.Validate([]byte(sarif)); err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn, EndColumn int }
+					}
+					LogicalLocations []struct{ FullyQualifiedName string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(sarif), &s); err != nil {
+		t.Fatal(err)
+	}
+	res := s.Runs[0].Results
+	if len(res) != 1 {
+		t.Fatalf("sarif: %d results", len(res))
+	}
+	loc := res[0].Locations[0]
+	if res[0].RuleID != "schema" || res[0].Message.Text != msg || loc.PhysicalLocation.ArtifactLocation.URI != "chicago.json" ||
+		loc.PhysicalLocation.Region.StartLine != 8 || loc.PhysicalLocation.Region.StartColumn != 5 || loc.PhysicalLocation.Region.EndColumn != 9 ||
+		loc.LogicalLocations[0].FullyQualifiedName != "/body/2" {
+		t.Errorf("sarif result: %+v", res[0])
+	}
+}
+
+// TestOutputFileIsAtomic checks -o: the report lands whole, and nothing
+// else is left in the directory.
+func TestOutputFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	abs, _ := filepath.Abs(seeds[0])
+	out := filepath.Join(dir, "report.sarif")
+	if _, errOut, code := lint(t, "lint", "--enable", "empty-text", "--format", "sarif", "-o", out, abs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sariftest.Validate(data); err != nil {
+		t.Error(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory has %d entries, want only the report", len(entries))
+	}
+}

@@ -1,0 +1,141 @@
+package lang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// buildCountries registers, for every ISO 3166 country, its CLDR display
+// name in the pack's language plus the alternative forms from the data file
+// (which win when a name is claimed by two codes).
+func (p *Pack) buildCountries() error {
+	p.countries = newPhraseSet(caseFirst, true)
+	p.countryArticles = newPhraseSet(caseFirst, false)
+	for _, a := range p.d.CountryArticles {
+		p.countryArticles.add(a, 0)
+	}
+	p.countryArticles.sort()
+	codeIdx := map[string]int{}
+	add := func(name, code string) {
+		idx, ok := codeIdx[code]
+		if !ok {
+			idx = len(p.countryCodes)
+			codeIdx[code] = idx
+			p.countryCodes = append(p.countryCodes, code)
+		}
+		p.countries.add(name, idx)
+		// Capitals often lose their accent in practice: "Etats-Unis".
+		if r, n := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+			if bare := StripDiacritics(string(r)); bare != string(r) {
+				p.countries.add(bare+name[n:], idx)
+			}
+		}
+	}
+	codes := make([]string, 0, len(p.d.Countries))
+	for c := range p.d.Countries {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		if _, err := language.ParseRegion(c); err != nil || len(c) != 2 {
+			return fmt.Errorf("countries: bad region code %q", c)
+		}
+		for _, name := range p.d.Countries[c] {
+			add(name, c)
+		}
+	}
+	exclude := stringSet(p.d.CountryExclude)
+	namer := display.Regions(language.Make(p.Tag))
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			// Skip groupings (EU, UN, EZ…), user-assigned codes and
+			// deprecated aliases (BU, ZR, UK…: their current code is listed).
+			if err != nil || !r.IsCountry() || exclude[code] || r.Canonicalize().String() != code {
+				continue
+			}
+			name := namer.Name(r)
+			if name == "" {
+				continue
+			}
+			add(name, code)
+			for _, v := range nameVariants(name) {
+				add(v, code)
+			}
+		}
+	}
+	p.countries.sort()
+	if len(p.countryCodes) < 200 {
+		return fmt.Errorf("countries: only %d codes", len(p.countryCodes))
+	}
+	return nil
+}
+
+// nameVariants derives forms people write from CLDR display names:
+// "Myanmar (Burma)" → "Myanmar"; "Trinidad & Tobago" → "Trinidad and
+// Tobago"; "St. Lucia" → "Saint Lucia".
+func nameVariants(name string) []string {
+	var out []string
+	if k := strings.Index(name, " ("); k > 0 {
+		out = append(out, name[:k])
+	}
+	if strings.Contains(name, " & ") {
+		out = append(out, strings.ReplaceAll(name, " & ", " and "))
+	}
+	if strings.HasPrefix(name, "St. ") {
+		v := "Saint " + name[len("St. "):]
+		out = append(out, v, strings.ReplaceAll(v, " & ", " and "))
+	}
+	return out
+}
+
+// Country matches the longest country name starting at byte i of s and
+// returns its ISO 3166 code and the span of the name itself.
+//
+// A leading article or preposition from the data ("de la ", "l’", "des ",
+// "du ", "en "… in French; "the " in English) is skipped and not part of the
+// name span; end == name.End. Matching folds hyphen and apostrophe forms and
+// no-break spaces; case must match except that a capitalised first letter
+// in the text matches a lower-case one in the data ("The", "De la"), so
+// "turkey" and "china" are never countries. A name must end at a word
+// boundary and not continue as a hyphenated compound ("Jordanien",
+// "Chinese", "France-Allemagne" do not match).
+func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok bool) {
+	if !atWordStart(s, i) {
+		return "", Span{}, 0, false
+	}
+	if v, e, ok := p.countries.match(s, i); ok {
+		code, name, end = p.countryCodes[v], Span{i, e}, e
+	}
+	if _, ae, aok := p.countryArticles.match(s, i); aok {
+		j := ae
+		if r, _ := runeBefore(s, ae); !isApostrophe(r) {
+			// A spelled-out article needs white space before the name.
+			for j < len(s) {
+				r2, n2 := runeAt(s, j)
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				j += n2
+			}
+		}
+		if j > ae || isApostrophe(lastRune(s[:ae])) {
+			if v, e, ok := p.countries.match(s, j); ok && e > end {
+				code, name, end = p.countryCodes[v], Span{j, e}, e
+			}
+		}
+	}
+	return code, name, end, end > 0
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

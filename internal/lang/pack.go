@@ -1,0 +1,220 @@
+// Package lang holds data-driven language packs (French, English) and the
+// text mechanics that editorial rules build on: tokens, sentences, cardinal
+// numbers, country names, quotations and speech attribution vocabulary.
+//
+// Word lists live in data/*.json (embedded); this code is only mechanism.
+// All offsets are byte offsets into the string passed in. Rules built on this
+// package favour precision over recall, so every matcher errs on the side of
+// "no match" when text is ambiguous.
+package lang
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.json
+var dataFS embed.FS
+
+// Pack is the language data and text mechanics for one language.
+// A Pack is immutable once built and safe for concurrent use.
+type Pack struct {
+	Tag string // "fr" or "en"
+
+	d packData
+
+	elisionParticles map[string]bool
+	elisionExcept    *phraseSet
+	abbrev           map[string]bool
+	abbrevDigit      map[string]bool
+	starters         map[string]bool
+	num              numberTables
+	countNouns       map[string]string
+	nonExhaustive    *phraseSet
+	speech           *phraseSet
+	honorifics       *phraseSet
+	honorNeedCap     map[string]bool
+	pronouns         map[string]bool
+	roles            *phraseSet
+	roleNames        []string
+	roleArticles     *phraseSet
+	countryArticles  *phraseSet
+	countries        *phraseSet
+	countryCodes     []string
+	units            map[string]bool
+	mathVars         map[string]bool
+}
+
+// packData mirrors data/<tag>.json.
+type packData struct {
+	Tag               string              `json:"tag"`
+	ElisionParticles  []string            `json:"elisionParticles"`
+	ElisionExceptions []string            `json:"elisionExceptions"`
+	Abbreviations     []string            `json:"abbreviations"`
+	AbbrevBeforeDigit []string            `json:"abbreviationsBeforeDigit"`
+	SentenceStarters  []string            `json:"sentenceStarters"`
+	Numbers           numberData          `json:"numbers"`
+	CountNouns        map[string][]string `json:"countNouns"`
+	NonExhaustive     []string            `json:"nonExhaustive"`
+	Speech            speechData          `json:"speech"`
+	Honorifics        []string            `json:"honorifics"`
+	HonorificsNeedCap []string            `json:"honorificsNeedCapital"`
+	SpeakerPronouns   []string            `json:"speakerPronouns"`
+	RoleArticles      []string            `json:"roleArticles"`
+	Roles             map[string][]string `json:"roles"`
+	CountryArticles   []string            `json:"countryArticles"`
+	CountryExclude    []string            `json:"countryExclude"`
+	Countries         map[string][]string `json:"countries"`
+	Units             []string            `json:"units"`
+	MathVariables     []string            `json:"mathVariables"`
+	SpaceBefore       string              `json:"spaceBefore"`
+	SpaceAfter        string              `json:"spaceAfter"`
+}
+
+// lazyPack builds one pack on first use; sync.Once also publishes p safely.
+type lazyPack struct {
+	once sync.Once
+	p    *Pack
+}
+
+var packs = map[string]*lazyPack{"fr": {}, "en": {}}
+
+// For returns the pack for a BCP 47 tag ("fr", "fr-BE", "fr_CA", "EN-gb").
+// Only the primary language subtag is significant. Packs are built on first
+// use so programs that never lint French pay nothing for it.
+func For(tag string) (*Pack, bool) {
+	primary := strings.ToLower(tag)
+	if k := strings.IndexAny(primary, "-_"); k >= 0 {
+		primary = primary[:k]
+	}
+	lp, ok := packs[primary]
+	if !ok {
+		return nil, false
+	}
+	lp.once.Do(func() {
+		p, err := load(primary)
+		if err != nil {
+			// Embedded data is validated by the tests; failing here is a
+			// build defect, not a runtime condition callers can handle.
+			panic(fmt.Sprintf("lang: loading %s pack: %v", primary, err))
+		}
+		lp.p = p
+	})
+	return lp.p, true
+}
+
+func load(tag string) (*Pack, error) {
+	raw, err := dataFS.ReadFile("data/" + tag + ".json")
+	if err != nil {
+		return nil, err
+	}
+	var d packData
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		return nil, err
+	}
+	if d.Tag != tag {
+		return nil, fmt.Errorf("data tag %q, want %q", d.Tag, tag)
+	}
+	p := &Pack{Tag: tag, d: d}
+	p.elisionParticles = lowerSet(d.ElisionParticles)
+	p.elisionExcept = newPhraseSet(caseAll, false)
+	for _, w := range d.ElisionExceptions {
+		p.elisionExcept.add(w, 0)
+	}
+	p.abbrev = stringSet(d.Abbreviations)
+	p.abbrevDigit = stringSet(d.AbbrevBeforeDigit)
+	p.starters = stringSet(d.SentenceStarters)
+	if p.num, err = buildNumbers(d.Numbers); err != nil {
+		return nil, err
+	}
+	p.countNouns = map[string]string{}
+	for class, words := range d.CountNouns {
+		for _, w := range words {
+			p.countNouns[lowerKey(w)] = class
+		}
+	}
+	p.nonExhaustive = newPhraseSet(caseAll, false)
+	for _, w := range d.NonExhaustive {
+		p.nonExhaustive.add(w, 0)
+	}
+	p.buildSpeech()
+	p.honorifics = newPhraseSet(caseExact, false)
+	for _, w := range d.Honorifics {
+		p.honorifics.add(w, 0)
+	}
+	p.honorNeedCap = stringSet(d.HonorificsNeedCap)
+	p.pronouns = lowerSet(d.SpeakerPronouns)
+	p.roles = newPhraseSet(caseAll, true)
+	roleKeys := make([]string, 0, len(d.Roles))
+	for role := range d.Roles {
+		roleKeys = append(roleKeys, role)
+	}
+	sort.Strings(roleKeys) // deterministic winner when two roles share a form
+	for _, role := range roleKeys {
+		forms := d.Roles[role]
+		p.roleNames = append(p.roleNames, role)
+		for _, f := range forms {
+			p.roles.add(f, len(p.roleNames)-1)
+		}
+		p.roles.add(role, len(p.roleNames)-1)
+	}
+	p.roleArticles = newPhraseSet(caseFirst, false)
+	for _, a := range d.RoleArticles {
+		p.roleArticles.add(a, 0)
+	}
+	if err := p.buildCountries(); err != nil {
+		return nil, err
+	}
+	p.units = stringSet(d.Units)
+	p.mathVars = stringSet(d.MathVariables)
+	p.roles.sort()
+	p.roleArticles.sort()
+	p.nonExhaustive.sort()
+	p.honorifics.sort()
+	p.elisionExcept.sort()
+	return p, nil
+}
+
+func stringSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[Fold(w)] = true
+	}
+	return m
+}
+
+func lowerSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[lowerKey(w)] = true
+	}
+	return m
+}
+
+// lowerKey is the lookup key for single words compared case-insensitively.
+func lowerKey(w string) string { return strings.ToLower(Fold(w)) }
+
+// SpaceBefore lists punctuation that must be preceded by a no-break space
+// (U+00A0 or U+202F) in this language's typography; "" when none.
+func (p *Pack) SpaceBefore() string { return p.d.SpaceBefore }
+
+// SpaceAfter lists punctuation that must be followed by a no-break space.
+func (p *Pack) SpaceAfter() string { return p.d.SpaceAfter }
+
+// SpeakerPronoun reports whether word is a subject pronoun that can stand
+// for a speaker in an attribution ("a-t-il dit", "she said").
+func (p *Pack) SpeakerPronoun(word string) bool { return p.pronouns[lowerKey(word)] }
+
+// CountNoun reports whether word (any case) is a plural noun that a cardinal
+// can count and a list can enumerate, with its class ("country", "leader"…).
+func (p *Pack) CountNoun(word string) (class string, ok bool) {
+	class, ok = p.countNouns[lowerKey(word)]
+	return class, ok
+}

@@ -1,0 +1,213 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Sentences splits s into sentence spans, each trimmed of surrounding white
+// space. A sentence ends at . ! ? … (or a run of them) followed by white
+// space and a word that is not lower-case; closing quotes, brackets and
+// footnote superscripts right after the terminator belong to the sentence
+// (French "opérations. »" with a no-break space included). A blank line
+// always ends a sentence (headlines, list items).
+//
+// A period does not end a sentence after a listed abbreviation or honorific
+// (M., Mme, Mr., Dr., Prof., cf. …), after "No."/"n." before a digit, after
+// a single capital initial ("J. K. Rowling"), or after a dotted initialism
+// ("U.S.") unless the next word is a typical sentence opener ("The", "Il").
+// "etc." is ordinary: it ends a sentence when a capitalised word follows,
+// as it usually does in news copy.
+func (p *Pack) Sentences(s string) []Span {
+	var out []Span
+	add := func(a, b int) {
+		for a < b {
+			r, n := runeAt(s, a)
+			if !unicode.IsSpace(r) {
+				break
+			}
+			a += n
+		}
+		for b > a {
+			r, n := runeBefore(s, b)
+			if !unicode.IsSpace(r) {
+				break
+			}
+			b -= n
+		}
+		if a < b {
+			out = append(out, Span{a, b})
+		}
+	}
+	start := 0
+	for j := 0; j < len(s); {
+		r, n := runeAt(s, j)
+		switch {
+		case r == '\n':
+			k, lines := j, 0
+			for k < len(s) {
+				r2, n2 := runeAt(s, k)
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				if r2 == '\n' {
+					lines++
+				}
+				k += n2
+			}
+			if lines >= 2 {
+				add(start, j)
+				start = k
+			}
+			j = k
+		case isTerminator(r):
+			k := j
+			for k < len(s) {
+				r2, n2 := runeAt(s, k)
+				if !isTerminator(r2) {
+					break
+				}
+				k += n2
+			}
+			single := r == '.' && k == j+1
+			k = skipClosers(s, k)
+			if p.endsSentence(s, j, k, single) {
+				add(start, k)
+				start = k
+			}
+			j = k
+		default:
+			j += n
+		}
+	}
+	add(start, len(s))
+	return out
+}
+
+func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+func isSuperscriptDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || (r >= '⁰' && r <= '⁹' && r != 'ⁱ' && r != '\u2072' && r != '\u2073')
+}
+
+// skipClosers moves past closing quotes, brackets and footnote markers that
+// follow a terminator. A guillemet may be preceded by (no-break) space.
+func skipClosers(s string, k int) int {
+	for k < len(s) {
+		r, n := runeAt(s, k)
+		switch {
+		case strings.ContainsRune("»”\"’')]›", r) || isSuperscriptDigit(r):
+			k += n
+			continue
+		case isHSpace(r):
+			m := k + n
+			for m < len(s) {
+				r2, n2 := runeAt(s, m)
+				if !isHSpace(r2) {
+					break
+				}
+				m += n2
+			}
+			if r2, n2 := runeAt(s, m); r2 == '»' || r2 == '›' {
+				k = m + n2
+				continue
+			}
+		}
+		return k
+	}
+	return k
+}
+
+// endsSentence decides whether the terminator cluster at j (closers up to k)
+// ends a sentence. single is true for a lone period.
+func (p *Pack) endsSentence(s string, j, k int, single bool) bool {
+	if k >= len(s) {
+		return true
+	}
+	if r, _ := runeAt(s, k); !unicode.IsSpace(r) {
+		return false // "3.5", "U.S.-based", "etc.),"
+	}
+	m := k
+	for m < len(s) {
+		r, n := runeAt(s, m)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		m += n
+	}
+	if m >= len(s) {
+		return true
+	}
+	next, _ := runeAt(s, m)
+	if unicode.IsLower(next) || strings.ContainsRune(",;:)]", next) {
+		return false
+	}
+	if !single {
+		return true
+	}
+	w := Fold(wordBefore(s, j))
+	switch {
+	case w == "":
+		return true
+	case p.abbrev[w]:
+		return false
+	case p.abbrevDigit[w] && unicode.IsDigit(next):
+		return false
+	}
+	segs, dotted := initialSegments(w)
+	switch {
+	case segs == 1:
+		return false // "J. K. Rowling"
+	case dotted:
+		return p.starters[Fold(wordAt(s, m))] // "in the U.S. The" vs "U.S. President"
+	}
+	return true
+}
+
+// wordBefore returns the letters, periods and hyphens ending at j
+// ("M", "U.S", "J.-P"), without a leading period or hyphen.
+func wordBefore(s string, j int) string {
+	k := j
+	for k > 0 {
+		r, n := runeBefore(s, k)
+		if !isLetterOrMark(r) && r != '.' && !isHyphen(r) {
+			break
+		}
+		k -= n
+	}
+	return strings.TrimLeft(s[k:j], ".-\u2010\u2011")
+}
+
+// initialSegments counts the parts of w split at periods and hyphens when
+// every part is a single letter (0 otherwise); dotted reports a period
+// separator ("U.S") as opposed to a single initial ("K").
+func initialSegments(w string) (segs int, dotted bool) {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' })
+	for _, part := range parts {
+		rs := []rune(part)
+		if len(rs) != 1 || !unicode.IsLetter(rs[0]) {
+			return 0, false
+		}
+	}
+	if len(parts) == 1 && !unicode.IsUpper([]rune(parts[0])[0]) {
+		return 0, false // "x." is not an initial
+	}
+	return len(parts), strings.Contains(w, ".")
+}
+
+// wordAt returns the word starting at m, including an elision apostrophe
+// ("L’" in "L’OTAN") so starters can list elided forms.
+func wordAt(s string, m int) string {
+	j := m
+	for j < len(s) {
+		r, n := runeAt(s, j)
+		if !isLetterOrMark(r) {
+			if isApostrophe(r) {
+				j += n
+			}
+			break
+		}
+		j += n
+	}
+	return s[m:j]
+}

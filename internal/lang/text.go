@@ -1,0 +1,262 @@
+package lang
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns a comparison key: NFC, every hyphen form (- U+2010 U+2011)
+// as "-", every apostrophe form (' U+2019 U+02BC) as "'", and no-break,
+// narrow no-break, thin and figure spaces as " ". Case is kept: callers
+// decide how much case matters.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(foldKeyRune, norm.NFC.String(s))
+}
+
+func foldKeyRune(r rune) rune {
+	switch r {
+	case '\u00a0', '\u202f', '\u2009', '\u2007':
+		return ' '
+	}
+	return foldPunct(r)
+}
+
+// foldPunct maps hyphen and apostrophe variants to their ASCII forms.
+func foldPunct(r rune) rune {
+	switch r {
+	case '\u2010', '\u2011':
+		return '-'
+	case '\u2019', '\u02bc':
+		return '\''
+	}
+	return r
+}
+
+// foldMatch is the per-rune folding used by matchers: like Fold, and any
+// white space (including line breaks) counts as " ".
+func foldMatch(r rune) rune {
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return foldPunct(r)
+}
+
+// StripDiacritics removes combining marks: "Émirats" → "Emirats".
+func StripDiacritics(s string) string {
+	// A transformer carries state, so build one per call to stay safe for
+	// concurrent use.
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+func isHyphen(r rune) bool     { return r == '-' || r == '\u2010' || r == '\u2011' }
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
+func isMark(r rune) bool       { return unicode.In(r, unicode.Mn, unicode.Mc) }
+
+// isWordRune: letters, digits and combining marks (so NFD text stays whole).
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || (r >= 0x300 && isMark(r))
+}
+
+func isLetterOrMark(r rune) bool { return unicode.IsLetter(r) || (r >= 0x300 && isMark(r)) }
+
+// isHSpace: spaces that may sit inside a line (not line breaks).
+func isHSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007'
+}
+
+func runeAt(s string, i int) (rune, int) {
+	if i < 0 || i >= len(s) {
+		return utf8.RuneError, 0
+	}
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func runeBefore(s string, i int) (rune, int) {
+	if i <= 0 || i > len(s) {
+		return utf8.RuneError, 0
+	}
+	if s[i-1] < utf8.RuneSelf {
+		return rune(s[i-1]), 1
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+// atWordStart reports whether byte i begins a word: the previous rune is
+// not part of a word, and i is not the tail of a hyphenated compound
+// ("Pont-Neuf" at "Neuf").
+func atWordStart(s string, i int) bool {
+	if i < 0 || i >= len(s) || !utf8.RuneStart(s[i]) {
+		return false
+	}
+	r, n := runeBefore(s, i)
+	if n == 0 {
+		return true
+	}
+	if isWordRune(r) {
+		return false
+	}
+	if isHyphen(r) {
+		r2, _ := runeBefore(s, i-n)
+		return !isWordRune(r2)
+	}
+	return true
+}
+
+// readFolded decodes the rune at j for matching, composing a following
+// combining sequence (NFD input) into one rune when NFC allows it.
+func readFolded(s string, j int) (rune, int) {
+	r, n := runeAt(s, j)
+	if n == 0 {
+		return r, 0
+	}
+	if j+n < len(s) {
+		if r2, _ := runeAt(s, j+n); r2 >= 0x300 && isMark(r2) {
+			seg := norm.NFC.NextBoundaryInString(s[j:], true)
+			if seg > 0 {
+				c := norm.NFC.String(s[j : j+seg])
+				if cr, cn := utf8.DecodeRuneInString(c); cn == len(c) {
+					return foldMatch(cr), seg
+				}
+			}
+		}
+	}
+	return foldMatch(r), n
+}
+
+// Case modes for phraseSet.
+const (
+	caseExact = iota // every rune as written (honorifics: "Me" ≠ "me")
+	caseFirst        // first rune may be capitalised in the text ("The United States")
+	caseAll          // case-insensitive throughout
+)
+
+type phrase struct {
+	runes []rune
+	val   int
+}
+
+// phraseSet matches the longest listed phrase at an offset. Phrases are
+// folded (Fold); a space in a phrase matches any run of white space.
+type phraseSet struct {
+	mode          int
+	noHyphenAfter bool // a match followed by "-letter" is part of a compound: reject
+	first         map[rune][]phrase
+}
+
+func newPhraseSet(mode int, noHyphenAfter bool) *phraseSet {
+	return &phraseSet{mode: mode, noHyphenAfter: noHyphenAfter, first: map[rune][]phrase{}}
+}
+
+func (ps *phraseSet) add(text string, val int) {
+	t := Fold(strings.TrimSpace(text))
+	if ps.mode == caseAll {
+		t = strings.ToLower(t)
+	}
+	var rs []rune
+	for _, r := range t {
+		r = foldMatch(r)
+		if r == ' ' && len(rs) > 0 && rs[len(rs)-1] == ' ' {
+			continue
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) == 0 {
+		return
+	}
+	k := unicode.ToLower(rs[0])
+	for _, p := range ps.first[k] {
+		if string(p.runes) == string(rs) {
+			return // first registration wins
+		}
+	}
+	ps.first[k] = append(ps.first[k], phrase{runes: rs, val: val})
+}
+
+// sort orders candidates longest first so the first hit is the longest match.
+func (ps *phraseSet) sort() {
+	for _, l := range ps.first {
+		sort.SliceStable(l, func(a, b int) bool { return len(l[a].runes) > len(l[b].runes) })
+	}
+}
+
+// match returns the value and end of the longest phrase starting at i.
+func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
+	if i < 0 || i >= len(s) {
+		return 0, 0, false
+	}
+	r0, _ := readFolded(s, i)
+	for _, ph := range ps.first[unicode.ToLower(r0)] {
+		if e, ok := ps.try(ph.runes, s, i); ok {
+			return ph.val, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (ps *phraseSet) try(pr []rune, s string, i int) (int, bool) {
+	j := i
+	for k, want := range pr {
+		if j >= len(s) {
+			return 0, false
+		}
+		r, n := readFolded(s, j)
+		if want == ' ' {
+			if r != ' ' {
+				return 0, false
+			}
+			for j < len(s) {
+				r, n = readFolded(s, j)
+				if r != ' ' {
+					break
+				}
+				j += n
+			}
+			continue
+		}
+		switch {
+		case r == want:
+		case ps.mode == caseAll && unicode.ToLower(r) == want:
+		case ps.mode == caseFirst && k == 0 && unicode.ToLower(r) == want:
+		default:
+			return 0, false
+		}
+		j += n
+	}
+	last := pr[len(pr)-1]
+	if unicode.IsLetter(last) || unicode.IsDigit(last) {
+		next, n := runeAt(s, j)
+		if n > 0 && isWordRune(next) {
+			return 0, false
+		}
+		if ps.noHyphenAfter && n > 0 && isHyphen(next) {
+			if r2, _ := runeAt(s, j+n); isWordRune(r2) {
+				return 0, false
+			}
+		}
+	}
+	return j, true
+}
