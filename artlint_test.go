@@ -171,7 +171,7 @@ func TestBodyNumberEveryFormat(t *testing.T) {
 	js, _, _ := lint(t, "lint", "--format", "json", "chicago.json")
 	var j struct {
 		Findings []struct {
-			Rule, Message, Path, Pointer         string
+			Rule, Message, Path, Pointer     string
 			Line, Column, EndLine, EndColumn int
 		}
 	}

@@ -4,6 +4,7 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -107,8 +108,8 @@ func (res *Result) add(rec *rules.Record, dups []Duplicate, err *SyntaxError) {
 func parseJSONRecord(f *rules.File, start, end, index int, lim Limits) (*rules.Record, []Duplicate, *SyntaxError) {
 	p := &jsonParser{file: f, src: f.Content[start:end], base: start, maxDepth: lim.MaxDepth}
 	root, err := p.parseDocument()
-	if err != nil {
-		se := err.(*SyntaxError)
+	var se *SyntaxError
+	if errors.As(err, &se) {
 		se.Record = index
 		return nil, nil, se
 	}

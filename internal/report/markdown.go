@@ -132,7 +132,7 @@ func backticks(s string) int {
 func stripMarks(s string) string {
 	// Escaped characters are literal: hide them from the patterns below
 	// in the private-use area and bring them back at the end.
-	s = mdEscape.ReplaceAllStringFunc(s, func(m string) string { return string(rune(escBase + rune(m[1]))) })
+	s = mdEscape.ReplaceAllStringFunc(s, func(m string) string { return string(escBase + rune(m[1])) })
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := mdLink.FindStringSubmatch(m)
 		if sub[1] == "" || sub[1] == sub[2] {

@@ -6,6 +6,7 @@ package schemas
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -140,21 +141,13 @@ func (s *Set) displayURL(u string) string {
 }
 
 func plainCompileError(err error) string {
-	msg := err.Error()
 	// jsonschema nests causes with their own prefixes; the innermost one
 	// says what is wrong.
 	var se *jsonschema.SchemaError
-	for {
-		e, ok := err.(*jsonschema.SchemaError)
-		if !ok || e.Err == nil {
-			break
-		}
-		se, err = e, e.Err
+	for errors.As(err, &se) && se.Err != nil {
+		err = se.Err
 	}
-	if se != nil {
-		msg = err.Error()
-	}
-	return strings.TrimPrefix(msg, "jsonschema: ")
+	return strings.TrimPrefix(err.Error(), "jsonschema: ")
 }
 
 // mapped returns the local file a remote URL is mapped to.
@@ -185,8 +178,8 @@ func (s *Set) load(u string) (io.ReadCloser, error) {
 		return nil, err
 	}
 	var path string
-	switch {
-	case pu.Scheme == "file":
+	switch pu.Scheme {
+	case "file":
 		path = filepath.FromSlash(pu.Path)
 		if s.opts.Root != "" && !s.opts.AllowOutside && !inside(s.opts.Root, path) {
 			return nil, fmt.Errorf("%s is outside %s: a $ref may leave the repository only with --allow-outside-refs", path, s.opts.Root)
@@ -276,8 +269,8 @@ func (sc *Schema) Validate(rec *rules.Record) []rules.Diagnostic {
 	err := sc.s.Validate(Value(rec.Root))
 	var out []rules.Diagnostic
 	if err != nil {
-		ve, ok := err.(*jsonschema.ValidationError)
-		if !ok {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
 			return []rules.Diagnostic{{Span: rec.Root.Span, Message: "schema validation failed: " + err.Error()}}
 		}
 		out = sc.explain(rec, ve)
