@@ -113,6 +113,7 @@ type lintFlags struct {
 	allowOutside  bool
 	maxDepth      int
 	schemaMap     map[string]string
+	fix           bool
 }
 
 func (c *cli) lint(args []string) int {
@@ -132,6 +133,7 @@ func (c *cli) lint(args []string) int {
 	fs.StringToStringVar(&f.schemaMap, "map-schema", nil, "`URL=FILE`: read the remote schema URL from the local FILE (repeatable; a URL ending in / maps a directory)")
 	fs.BoolVar(&f.allowOutside, "allow-outside-refs", false, "let schema $refs read files outside the working directory")
 	fs.IntVar(&f.maxDepth, "max-depth", load.DefaultLimits.MaxDepth, "deepest nesting of arrays and objects a record may have")
+	fs.BoolVar(&f.fix, "fix", false, "apply the suggested fixes to the files (atomically), then report what is left")
 	help := fs.BoolP("help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(c.stderr, "artlint lint: %v\nRun \"artlint lint --help\" for the flags.\n", err)
@@ -208,6 +210,15 @@ func (c *cli) lint(args []string) int {
 		unreadable = append(unreadable, fatal...)
 	} else {
 		run = engine.Lint(inputs, opts)
+		if f.fix {
+			changed, failed := applyFixes(run, opts.Limits, c.stderr)
+			if changed > 0 {
+				run = engine.Lint(inputs, opts) // report what is left
+			}
+			if failed {
+				run.Success = false
+			}
+		}
 		run.Notifications = append(unreadable, run.Notifications...)
 	}
 	if len(unreadable) > 0 {

@@ -240,3 +240,40 @@ func TestOutputFileIsAtomic(t *testing.T) {
 		t.Errorf("directory has %d entries, want only the report", len(entries))
 	}
 }
+
+// TestFixSeed applies --fix to both seed records: every typography
+// finding is repaired, the files still parse, and a second run is clean.
+func TestFixSeed(t *testing.T) {
+	dir := t.TempDir()
+	for _, seed := range seeds {
+		data, err := os.ReadFile(seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(seed)), data, 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	before, _, _ := lint(t, "lint", "--enable", "typography", ".")
+	if n := strings.Count(before, "(typography)"); n != 20 {
+		t.Fatalf("%d typography findings before --fix, want 10 per record:\n%s", n, before)
+	}
+	out, errOut, code := lint(t, "lint", "--fix", "--enable", "typography", ".")
+	if code != 0 || out != "no problems in 2 files\n" || errOut != "" {
+		t.Errorf("--fix: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, seed := range seeds {
+		fixed, err := os.ReadFile(filepath.Base(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(fixed)
+		if strings.Contains(s, "différente,»") || !strings.Contains(s, "différente,\u00a0»") || strings.Contains(s, "qu'a") || !strings.Contains(s, "partenaires\u202f; la") {
+			t.Errorf("%s not repaired as expected", seed)
+		}
+		if info, _ := os.Stat(filepath.Base(seed)); info.Mode().Perm() != 0o640 {
+			t.Errorf("%s: mode %v, want 0640 kept", seed, info.Mode().Perm())
+		}
+	}
+}

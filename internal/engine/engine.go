@@ -74,7 +74,7 @@ func Lint(inputs []Input, opts Options) *report.Run {
 	close(next)
 	wg.Wait()
 
-	run := &report.Run{Success: true}
+	run := &report.Run{Success: true, Sources: map[string]report.Source{}}
 	for _, e := range opts.Rules {
 		run.Rules = append(run.Rules, e.Rule)
 	}
@@ -85,6 +85,9 @@ func Lint(inputs []Input, opts Options) *report.Run {
 			run.Files++
 		}
 		run.Records += r.records
+		if r.source != nil {
+			run.Sources[l.display(r.source.Path)] = *r.source
+		}
 	}
 	for _, n := range run.Notifications {
 		if n.Level == rules.LevelError {
@@ -118,6 +121,7 @@ type linter struct {
 }
 
 type fileResult struct {
+	source   *report.Source
 	findings []report.Finding
 	notes    []report.Notification
 	records  int
@@ -150,6 +154,7 @@ func (l *linter) file(in Input) (res fileResult) {
 		format = sniff(content)
 	}
 	f := rules.NewFile(path, content, format)
+	res.source = &report.Source{Path: in.Path, Content: content, Format: format, Stdin: in.Stdin}
 	parsed := load.Parse(f, l.opts.Limits)
 	for _, se := range parsed.Errors {
 		if e, on := l.enabled[Syntax]; on {

@@ -78,6 +78,17 @@ type Run struct {
 	Success bool
 	// Files is the number of files read, Records the number of records.
 	Files, Records int
+	// Sources holds what was linted, by displayed path, for --fix; no
+	// format writes it.
+	Sources map[string]Source
+}
+
+// Source is a linted file's content as it was read.
+type Source struct {
+	Path    string // the path to open (Location.Path is for display)
+	Content []byte
+	Format  rules.Format
+	Stdin   bool
 }
 
 // Sort puts findings in the order every format uses: file, line, column,

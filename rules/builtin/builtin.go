@@ -5,10 +5,12 @@ package builtin
 import (
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/emptytext"
+	"github.com/artlint/artlint/rules/typography"
 )
 
 func init() {
 	rules.Register(
 		emptytext.Rule,
+		typography.Rule,
 	)
 }
