@@ -5,12 +5,16 @@ package builtin
 import (
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/emptytext"
+	"github.com/artlint/artlint/rules/footnote"
+	"github.com/artlint/artlint/rules/naming"
 	"github.com/artlint/artlint/rules/typography"
 )
 
 func init() {
 	rules.Register(
 		emptytext.Rule,
+		footnote.Rule, footnote.Order,
+		naming.Rule,
 		typography.Rule,
 	)
 }

@@ -1,0 +1,368 @@
+// Package footnote defines the footnote-integrity and footnote-order rules:
+// footnote markers in the prose and the record's footnotes must agree.
+package footnote
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/artlint/artlint/internal/lang"
+	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/textan"
+)
+
+// Rule reports markers without a definition, definitions no marker
+// refers to, and ids defined twice.
+var Rule = &rules.Rule{
+	ID:    "footnote-integrity",
+	Title: "Footnote markers and footnote definitions match",
+	Doc: "Every footnote marker in the text — a run of superscript digits right after a word or punctuation " +
+		"(`Macédoine¹`, `fin.¹⁰`) or a `[^id]` marker — must have a footnote with that id in `footnotes`, " +
+		"every footnote must be referenced by at least one marker, and no id may be defined twice. " +
+		"A dangling marker sends the reader to nothing; an orphan footnote is text nobody will read, " +
+		"often left behind when a paragraph was cut.\n\n" +
+		"Markers inside footnote texts count as references to other footnotes (a footnote referring to " +
+		"itself does not make it referenced). Superscripts that are exponents are not markers: after a unit " +
+		"symbol (`km²`, `m³`, `kg/m³`, `m⁻¹`), a one-letter variable (`x²`, `a² + b²`), a formula (`E=mc²`) " +
+		"or `10` (`10⁶`). A superscript after a space (a footnote text starting with its own number) is not a marker. " +
+		"A footnote whose id is a symbol (`*`, `†`) counts as referenced when the symbol appears in the text.",
+	Bad:      "body:\n  - \"… de l’ex‑République yougoslave de Macédoine².\"\nfootnotes:\n  - id: \"1\"\n    text: \"La Turquie reconnaît la République de Macédoine sous son nom constitutionnel.\"",
+	Good:     "body:\n  - \"… de l’ex‑République yougoslave de Macédoine¹.\"\nfootnotes:\n  - id: \"1\"\n    text: \"La Turquie reconnaît la République de Macédoine sous son nom constitutionnel.\"",
+	Level:    rules.LevelError,
+	Tags:     []string{"editorial"},
+	Since:    "0.1.0",
+	Requires: []*rules.Rule{textan.Language},
+	Run:      runIntegrity,
+}
+
+// Order reports numeric footnotes whose first references are out of order.
+var Order = &rules.Rule{
+	ID:    "footnote-order",
+	Title: "Numbered footnotes are first referenced in increasing order",
+	Doc: "When every footnote id is a number, readers expect the markers to appear as 1, 2, 3… in reading " +
+		"order of the article (title, summary, body). The rule reports once, at the first marker whose footnote " +
+		"is referenced before a lower-numbered one — usually a sign that paragraphs were moved or a note " +
+		"was inserted without renumbering.\n\n" +
+		"Gaps (1, 3) are not reported, references repeated later are ignored, and markers inside footnote texts " +
+		"do not take part (conventions for notes referring to notes vary). Records with any non-numeric id " +
+		"(`[^source]`) are left alone.",
+	Bad:      "body:\n  - \"Le sommet de Chicago² a réuni les Alliés et leurs partenaires¹.\"",
+	Good:     "body:\n  - \"Le sommet de Chicago¹ a réuni les Alliés et leurs partenaires².\"",
+	Level:    rules.LevelWarning,
+	Tags:     []string{"editorial"},
+	Since:    "0.1.0",
+	Requires: []*rules.Rule{textan.Language},
+	Run:      runOrder,
+}
+
+// marker is one footnote reference in a text.
+type marker struct {
+	text rules.Text
+	i, j int    // decoded byte range in text.Value()
+	id   string // "10" for ¹⁰, "note" for [^note]
+	form string // as written
+}
+
+func (m marker) span() rules.Span { return m.text.Span(m.i, m.j) }
+
+// definition is one footnotes[] entry with a usable id.
+type definition struct {
+	id      string
+	node    *rules.Node // the id value
+	hasText bool
+}
+
+func runIntegrity(pass *rules.Pass) (any, error) {
+	markers := scan(pass.Record.Texts(), textan.Pack(pass))
+	defs := definitions(pass.Record)
+
+	first := map[string]definition{}
+	for _, d := range defs {
+		if f, dup := first[d.id]; dup {
+			pass.Report(rules.Diagnostic{
+				Span:    d.node.Span,
+				Pointer: d.node.Pointer,
+				Message: fmt.Sprintf("footnote id %q is defined twice", d.id),
+				Related: []rules.Related{{Span: f.node.Span, Pointer: f.node.Pointer, Message: "first defined here"}},
+			})
+			continue
+		}
+		first[d.id] = d
+	}
+
+	referenced := map[string]bool{}
+	for _, m := range markers {
+		if _, ok := first[m.id]; !ok {
+			pass.Report(rules.Diagnostic{
+				Span:    m.span(),
+				Pointer: m.text.Pointer(),
+				Message: fmt.Sprintf("footnote marker %s has no definition in footnotes", m.form),
+			})
+			continue
+		}
+		if m.text.Kind == rules.KindFootnote && m.text.FootnoteID == m.id {
+			continue // a note pointing at itself is not a reference to it
+		}
+		referenced[m.id] = true
+	}
+
+	for _, d := range defs {
+		if first[d.id].node != d.node || referenced[d.id] || !d.hasText || symbolReferenced(pass.Record.Texts(), d.id) {
+			continue // a note without text is the schema's to report
+		}
+		pass.Report(rules.Diagnostic{
+			Span:    d.node.Span,
+			Pointer: d.node.Pointer,
+			Message: fmt.Sprintf("footnote %q is never referenced in the text", d.id),
+		})
+	}
+	return nil, nil
+}
+
+func runOrder(pass *rules.Pass) (any, error) {
+	defs := definitions(pass.Record)
+	defined := map[string]bool{}
+	for _, d := range defs {
+		if _, err := strconv.Atoi(d.id); err != nil || !allDigits(d.id) {
+			return nil, nil
+		}
+		defined[d.id] = true
+	}
+	var seq []int                // numeric ids in order of first reference
+	firstRef := map[int]marker{} // id → its first marker
+	for _, m := range scan(pass.Record.Texts(), textan.Pack(pass)) {
+		if m.text.Kind == rules.KindFootnote || !defined[m.id] {
+			continue
+		}
+		n, err := strconv.Atoi(m.id)
+		if err != nil {
+			return nil, nil
+		}
+		if _, seen := firstRef[n]; !seen {
+			firstRef[n] = m
+			seq = append(seq, n)
+		}
+	}
+	sorted := append([]int(nil), seq...)
+	sort.Ints(sorted)
+	for k := range seq {
+		if seq[k] == sorted[k] {
+			continue
+		}
+		early, late := firstRef[seq[k]], firstRef[sorted[k]]
+		pass.Report(rules.Diagnostic{
+			Span:    early.span(),
+			Pointer: early.text.Pointer(),
+			Message: fmt.Sprintf("footnote %s is referenced before footnote %s", early.form, late.form),
+			Related: []rules.Related{{Span: late.span(), Pointer: late.text.Pointer(), Message: fmt.Sprintf("footnote %s is first referenced here", late.form)}},
+		})
+		break
+	}
+	return nil, nil
+}
+
+// symbolReferenced reports whether a footnote whose id is a symbol ("*",
+// "†") is referenced: such markers have no syntax of their own, so any use
+// of the symbol outside the note itself counts.
+func symbolReferenced(texts []rules.Text, id string) bool {
+	if strings.IndexFunc(id, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		return false
+	}
+	for _, t := range texts {
+		if !(t.Kind == rules.KindFootnote && t.FootnoteID == id) && strings.Contains(t.Value(), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// definitions lists footnotes[] entries whose id is a non-empty string, in
+// file order. Superscript ids ("¹") are read as their digits.
+func definitions(rec *rules.Record) []definition {
+	notes := rec.Root.Get("footnotes")
+	if notes == nil || notes.Kind != rules.Array {
+		return nil
+	}
+	var out []definition
+	for _, fn := range notes.Items {
+		id := fn.Get("id")
+		if id == nil || (id.Kind != rules.String && id.Kind != rules.Number) {
+			continue // the schema reports it
+		}
+		v := strings.TrimSpace(id.Str)
+		if d, ok := superDigits(v); ok {
+			v = d
+		}
+		if v == "" {
+			continue
+		}
+		text := fn.Get("text")
+		out = append(out, definition{id: v, node: id, hasText: text != nil && text.Kind == rules.String})
+	}
+	return out
+}
+
+// scan finds the footnote markers of every text in reading order.
+func scan(texts []rules.Text, pack *lang.Pack) []marker {
+	var out []marker
+	for _, t := range texts {
+		s := t.Value()
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case superDigit(r) >= 0:
+				j := i
+				var id strings.Builder
+				for j < len(s) {
+					r2, n2 := utf8.DecodeRuneInString(s[j:])
+					d := superDigit(r2)
+					if d < 0 {
+						break
+					}
+					id.WriteByte(byte('0' + d))
+					j += n2
+				}
+				if isMarkerPosition(s, i) && !isExponent(pack, s, i) {
+					out = append(out, marker{text: t, i: i, j: j, id: id.String(), form: s[i:j]})
+				}
+				i = j
+			case r == '[' && strings.HasPrefix(s[i:], "[^"):
+				if j, ok := bracketMarker(s, i); ok {
+					out = append(out, marker{text: t, i: i, j: j, id: s[i+2 : j-1], form: s[i:j]})
+					i = j
+					continue
+				}
+				i += n
+			default:
+				i += n
+			}
+		}
+	}
+	return out
+}
+
+// bracketMarker reads "[^id]" at i; the id has no spaces or brackets. A
+// Markdown definition line ("[^1]: …") is not a reference.
+func bracketMarker(s string, i int) (end int, ok bool) {
+	j := i + 2
+	for j < len(s) && j-i <= 66 {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == ']':
+			if j == i+2 || (j+1 < len(s) && s[j+1] == ':' && (i == 0 || s[i-1] == '\n')) {
+				return 0, false
+			}
+			return j + 1, true
+		case r == '[' || r == '^' || unicode.IsSpace(r) || r == utf8.RuneError:
+			return 0, false
+		}
+		j += n
+	}
+	return 0, false
+}
+
+// isMarkerPosition: a marker sits right after a word or punctuation, not
+// after a space or at the start of a text (a note's own leading number).
+func isMarkerPosition(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsSpace(r)
+}
+
+// units are symbols that take exponents. The language packs have their own
+// lists; this one makes the rule work in any language and adds the mass
+// units the packs lack (kg·m²).
+var units = map[string]bool{
+	"m": true, "km": true, "cm": true, "mm": true, "dm": true, "µm": true, "μm": true, "nm": true,
+	"hm": true, "dam": true, "s": true, "h": true, "g": true, "kg": true, "mg": true,
+	"ft": true, "in": true, "mi": true, "yd": true, "pi": true, "mc": true,
+}
+
+// isExponent reports whether the superscript run at i is an exponent.
+func isExponent(pack *lang.Pack, s string, i int) bool {
+	if pack != nil && pack.IsUnitExponent(s, i) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	if before == '⁻' { // m⁻¹
+		return true
+	}
+	k := i
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	if k == i { // no letters: only "10⁶" is a power, "en 2012¹" is a note
+		d := k
+		for d > 0 && s[d-1] >= '0' && s[d-1] <= '9' {
+			d--
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:d])
+		return s[d:k] == "10" && !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+	}
+	prev, pn := utf8.DecodeLastRuneInString(s[:k])
+	if prev == '-' || prev == '\u2010' || prev == '\u2011' {
+		if p2, _ := utf8.DecodeLastRuneInString(s[:k-pn]); unicode.IsLetter(p2) {
+			return false // tail of a compound: "Saint-Martin²"
+		}
+	}
+	if strings.ContainsRune("=+*/·×−^", prev) {
+		return true // inside a formula: "E=mc²", "kg/m³"
+	}
+	w := s[k:i]
+	if units[w] {
+		return true
+	}
+	// A lone lower-case letter is a variable: "x²", "a² + b²".
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsLower(r)
+}
+
+// superDigit is the value of a superscript digit, or -1.
+func superDigit(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
+
+// superDigits converts a string of superscript digits to ASCII digits.
+func superDigits(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		d := superDigit(r)
+		if d < 0 {
+			return "", false
+		}
+		b.WriteByte(byte('0' + d))
+	}
+	return b.String(), s != ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,329 @@
+package footnote
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/rules"
+)
+
+// finding is a diagnostic as the tests compare it: message and the file
+// text it covers, plus the related location's text.
+type finding struct {
+	msg, at, related string
+}
+
+func (f finding) String() string { return fmt.Sprintf("%q at %q (related %q)", f.msg, f.at, f.related) }
+
+func parse(t testing.TB, data []byte) *rules.Record {
+	t.Helper()
+	res := load.Parse(rules.NewFile("t.json", data, rules.FormatJSON), load.Limits{})
+	if len(res.Errors) > 0 || len(res.Records) != 1 {
+		t.Fatalf("parse: %v", res.Errors)
+	}
+	return res.Records[0]
+}
+
+func run(t testing.TB, rule *rules.Rule, rec *rules.Record) []finding {
+	t.Helper()
+	var out []finding
+	content := rec.File.Content
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{rule}) {
+		var diags []rules.Diagnostic
+		res, err := r.Run(rules.NewPass(r, rec, results, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[r] = res
+		for _, d := range diags {
+			f := finding{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
+			if len(d.Related) > 0 {
+				f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// record builds a JSON record from paragraphs and footnotes ("id=text").
+func record(t testing.TB, lang string, body []string, notes ...string) *rules.Record {
+	t.Helper()
+	type note struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	}
+	r := struct {
+		ID        string   `json:"id"`
+		Lang      string   `json:"lang"`
+		Title     string   `json:"title"`
+		Body      []string `json:"body"`
+		Footnotes []note   `json:"footnotes,omitempty"`
+	}{ID: "t", Lang: lang, Title: "Titre", Body: body}
+	for _, n := range notes {
+		id, text, _ := strings.Cut(n, "=")
+		r.Footnotes = append(r.Footnotes, note{id, text})
+	}
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, data)
+}
+
+const turquie = "La Turquie reconnaît la République de Macédoine sous son nom constitutionnel."
+
+func TestIntegrity(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  string
+		body  []string
+		notes []string
+		want  []finding
+	}{
+		{
+			name:  "seed marker",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de l’ex‑République yougoslave de Macédoine¹. Cette réunion a mis en évidence le lien fort."},
+			notes: []string{"1=" + turquie},
+		},
+		{
+			name:  "marker without definition",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de l’ex‑République yougoslave de Macédoine². Cette réunion a mis en évidence le lien fort."},
+			notes: []string{"1=" + turquie},
+			want: []finding{
+				{msg: "footnote marker ² has no definition in footnotes", at: "²"},
+				{msg: `footnote "1" is never referenced in the text`, at: `"1"`},
+			},
+		},
+		{
+			name: "no footnotes at all",
+			lang: "en",
+			body: []string{"The allies met in Chicago.¹⁰"},
+			want: []finding{{msg: "footnote marker ¹⁰ has no definition in footnotes", at: "¹⁰"}},
+		},
+		{
+			name:  "definition never used",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de Macédoine¹."},
+			notes: []string{"1=" + turquie, "2=Sommet de Chicago, 20-21 mai 2012."},
+			want:  []finding{{msg: `footnote "2" is never referenced in the text`, at: `"2"`}},
+		},
+		{
+			name:  "duplicate id",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de Macédoine¹."},
+			notes: []string{"1=" + turquie, "1=Sommet de Chicago, 20-21 mai 2012."},
+			want:  []finding{{msg: `footnote id "1" is defined twice`, at: `"1"`, related: `"1"`}},
+		},
+		{
+			name:  "bracket markers",
+			lang:  "en",
+			body:  []string{"Allies met their partners in Chicago[^summit], among them Jordan and Qatar[^list]."},
+			notes: []string{"summit=The NATO summit of 20–21 May 2012.", "partners=Thirteen partner countries attended."},
+			want: []finding{
+				{msg: "footnote marker [^list] has no definition in footnotes", at: "[^list]"},
+				{msg: `footnote "partners" is never referenced in the text`, at: `"partners"`},
+			},
+		},
+		{
+			name: "exponents are not markers",
+			lang: "fr",
+			body: []string{
+				"Le site couvre 12 km², soit 12 000 000 m², et le bassin contient 500 m³ d’eau, pour une densité de 1 000 kg/m³.",
+				"Comme x² + y² = z², on a aussi a² + b² = c², et E=mc² selon Einstein ; 10⁶ personnes et une accélération de 9,8 m/s² ou m⁻¹.",
+			},
+		},
+		{
+			name: "exponents in a language without a pack",
+			lang: "de",
+			body: []string{"Die Fläche beträgt 12 km² und das Volumen 500 m³; es gilt x² + y² = z².", "Siehe Mazedonien¹."},
+			want: []finding{{msg: "footnote marker ¹ has no definition in footnotes", at: "¹"}},
+		},
+		{
+			name:  "marker inside a footnote references another footnote",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de Macédoine¹."},
+			notes: []string{"1=" + turquie + " Voir aussi la résolution de l’ONU².", "2=Résolution 817 (1993) du Conseil de sécurité."},
+		},
+		{
+			name:  "a footnote referring to itself is not referenced",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de Macédoine¹."},
+			notes: []string{"1=" + turquie, "2=Résolution 817 (1993)², citée plus haut."},
+			want:  []finding{{msg: `footnote "2" is never referenced in the text`, at: `"2"`}},
+		},
+		{
+			name:  "a footnote text starting with its own number",
+			lang:  "fr",
+			body:  []string{"Les ministres ont rencontré leurs homologues de Macédoine¹."},
+			notes: []string{"1=¹ " + turquie},
+		},
+		{
+			name:  "symbol ids",
+			lang:  "fr",
+			body:  []string{"Karim* a témoigné devant le tribunal."},
+			notes: []string{"*=Le prénom a été modifié.", "†=Note orpheline."},
+			want:  []finding{{msg: `footnote "†" is never referenced in the text`, at: `"†"`}},
+		},
+		{
+			name:  "marker after a closing quote and a year",
+			lang:  "fr",
+			body:  []string{"Il a parlé d’un « partenariat unique »¹, signé en 2012²."},
+			notes: []string{"1=Discours du 20 mai.", "2=Déclaration de Chicago."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, Rule, record(t, tt.lang, tt.body, tt.notes...))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  string
+		body  []string
+		notes []string
+		want  []finding
+	}{
+		{
+			name:  "in order",
+			lang:  "fr",
+			body:  []string{"Le sommet de Chicago¹ a réuni les Alliés¹ et leurs partenaires². Puis Lisbonne³."},
+			notes: []string{"1=a", "2=b", "3=c"},
+		},
+		{
+			name:  "out of order",
+			lang:  "fr",
+			body:  []string{"Le sommet de Chicago¹ a réuni les Alliés et leurs partenaires³.", "Les ministres ont rencontré leurs homologues de Macédoine²."},
+			notes: []string{"1=a", "2=b", "3=c"},
+			want:  []finding{{msg: "footnote ³ is referenced before footnote ²", at: "³", related: "²"}},
+		},
+		{
+			name:  "reported once",
+			lang:  "en",
+			body:  []string{"Leaders met in Chicago³, with partners² and allies¹."},
+			notes: []string{"1=a", "2=b", "3=c"},
+			want:  []finding{{msg: "footnote ³ is referenced before footnote ¹", at: "³", related: "¹"}},
+		},
+		{
+			name:  "bracket numeric",
+			lang:  "en",
+			body:  []string{"Leaders met in Chicago[^2] and in Lisbon[^1]."},
+			notes: []string{"1=a", "2=b"},
+			want:  []finding{{msg: "footnote [^2] is referenced before footnote [^1]", at: "[^2]", related: "[^1]"}},
+		},
+		{
+			name:  "gaps are fine",
+			lang:  "fr",
+			body:  []string{"Le sommet de Chicago¹ a réuni les Alliés³."},
+			notes: []string{"1=a", "3=c"},
+		},
+		{
+			name:  "non-numeric ids are left alone",
+			lang:  "en",
+			body:  []string{"Leaders met in Chicago[^b] and in Lisbon[^a]."},
+			notes: []string{"a=x", "b=y"},
+		},
+		{
+			name:  "references inside footnotes do not count",
+			lang:  "fr",
+			body:  []string{"Le sommet de Chicago¹ a réuni les Alliés³."},
+			notes: []string{"1=Voir la note².", "2=b", "3=c"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, Order, record(t, tt.lang, tt.body, tt.notes...))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpan checks byte offsets, not only the covered text.
+func TestSpan(t *testing.T) {
+	data := []byte(`{"id":"t","lang":"fr","title":"T","body":["Macédoine\u00b2 et Chicago²."],"footnotes":[{"id":"2","text":"x"}]}`)
+	rec := parse(t, data)
+	var spans []rules.Span
+	pass := rules.NewPass(Rule, rec, map[*rules.Rule]any{}, nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
+	if _, err := Rule.Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	if len(spans) != 0 {
+		t.Fatalf("unexpected findings %v", spans)
+	}
+	data = []byte(`{"id":"t","lang":"fr","title":"T","body":["Macédoine\u00b3 et Chicago²."],"footnotes":[{"id":"2","text":"x"}]}`)
+	rec = parse(t, data)
+	pass = rules.NewPass(Rule, rec, map[*rules.Rule]any{}, nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
+	if _, err := Rule.Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(data), `\u00b3`)
+	if want := []rules.Span{{Start: start, End: start + 6}}; fmt.Sprint(spans) != fmt.Sprint(want) {
+		t.Errorf("spans %v, want %v", spans, want)
+	}
+}
+
+func TestNoteWithoutText(t *testing.T) {
+	rec := parse(t, []byte(`{"id":"t","lang":"fr","title":"T","body":["Chicago."],"footnotes":[{"id":"1"}]}`))
+	if got := run(t, Rule, rec); len(got) > 0 {
+		t.Errorf("a note without text is the schema's: %v", got)
+	}
+}
+
+func TestSeed(t *testing.T) {
+	for _, r := range []*rules.Rule{Rule, Order} {
+		if got := run(t, r, seed(t)); len(got) > 0 {
+			t.Errorf("%s on the seed: %v", r.ID, got)
+		}
+	}
+}
+
+func seed(t testing.TB) *rules.Record {
+	data, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, data)
+}
+
+func BenchmarkFootnoteIntegritySeed(b *testing.B) {
+	rec := seed(b)
+	// The analyses run once, as the engine does; the loop times the rule.
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		if r == Rule {
+			break
+		}
+		res, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
+		if err != nil {
+			b.Fatal(err)
+		}
+		results[r] = res
+	}
+	n := 0
+	report := func(rules.Diagnostic) { n++ }
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, report)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	if n != 0 {
+		b.Errorf("%d findings on the seed", n)
+	}
+}

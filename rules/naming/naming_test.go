@@ -1,0 +1,386 @@
+package naming
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/rules"
+)
+
+// item is a diagnostic as the tests compare it: message, the file text
+// it covers and the related location's text.
+type item struct {
+	msg, at, related string
+}
+
+func (f item) String() string { return fmt.Sprintf("%q at %q (related %q)", f.msg, f.at, f.related) }
+
+func parse(t testing.TB, data []byte) *rules.Record {
+	t.Helper()
+	res := load.Parse(rules.NewFile("t.json", data, rules.FormatJSON), load.Limits{})
+	if len(res.Errors) > 0 || len(res.Records) != 1 {
+		t.Fatalf("parse: %v", res.Errors)
+	}
+	return res.Records[0]
+}
+
+func lint(t testing.TB, rec *rules.Record) ([]item, []rules.Diagnostic) {
+	t.Helper()
+	var out []item
+	var all []rules.Diagnostic
+	content := rec.File.Content
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		var diags []rules.Diagnostic
+		res, err := r.Run(rules.NewPass(r, rec, results, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[r] = res
+		for _, d := range diags {
+			f := item{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
+			if len(d.Related) > 0 {
+				f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
+			}
+			out = append(out, f)
+		}
+		all = append(all, diags...)
+	}
+	return out, all
+}
+
+type person struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+func record(t testing.TB, lang, title string, body []string, people ...person) *rules.Record {
+	t.Helper()
+	r := struct {
+		ID     string   `json:"id"`
+		Lang   string   `json:"lang"`
+		Title  string   `json:"title"`
+		Body   []string `json:"body"`
+		People []person `json:"people,omitempty"`
+	}{ID: "t", Lang: lang, Title: title, Body: body, People: people}
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, data)
+}
+
+const (
+	frTitle = "Les dirigeants des pays de l’OTAN rencontrent les partenaires à Chicago"
+	frSaid  = "« Nos partenaires partagent tous le souhait qu'a l'OTAN de bâtir la sécurité », a déclaré le secrétaire général, M. Anders Fogh Rasmussen."
+	enTitle = "NATO Leaders Meet Partners in Chicago"
+)
+
+func TestNaming(t *testing.T) {
+	tests := []struct {
+		name   string
+		lang   string
+		title  string
+		body   []string
+		people []person
+		want   []item
+	}{
+		{
+			name:  "one letter added",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{frSaid, "M. Rassmussen a ensuite remercié les partenaires pour leur soutien."},
+			want:  []item{{msg: `"Rassmussen" is spelled "Rasmussen" earlier in this article`, at: "Rassmussen", related: "Rasmussen"}},
+		},
+		{
+			name:  "hyphen instead of a space",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{frSaid, "Anders Fogh-Rasmussen a ensuite remercié les partenaires."},
+			want:  []item{{msg: `"Fogh-Rasmussen" differs from "Fogh Rasmussen" only by a hyphen`, at: "Fogh-Rasmussen", related: "Fogh Rasmussen"}},
+		},
+		{
+			name:  "space instead of a hyphen, and diacritics",
+			lang:  "fr",
+			title: frTitle,
+			body: []string{
+				"Les ministres ont rencontré leurs homologues de Bosnie‑Herzégovine, de Géorgie et du Monténégro.",
+				"Le dialogue avec la Bosnie Herzégovine se poursuivra.",
+				"La Bosnie-Herzegovine a salué cette décision.",
+			},
+			want: []item{
+				{msg: `"Bosnie Herzégovine" differs from "Bosnie‑Herzégovine" only by a hyphen`, at: "Bosnie Herzégovine", related: "Bosnie‑Herzégovine"},
+				{msg: `"Herzegovine" differs from "Herzégovine" only by diacritics`, at: "Herzegovine", related: "Herzégovine"},
+			},
+		},
+		{
+			name:  "case inside the word",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Les pays membres de l’OTAN ont accueilli les partenaires.", "Les dirigeants de l’Otan ont aussi parlé de l’Afghanistan."},
+			want:  []item{{msg: `"Otan" differs from "OTAN" only by case`, at: "Otan", related: "OTAN"}},
+		},
+		{
+			name:  "English substitution",
+			lang:  "en",
+			title: enTitle,
+			body: []string{
+				"Foreign ministers met Ann Linde and Peter Hultqvist in Brussels, said Jens Stoltenberg.",
+				"Mr Stoltenburg thanked Sweden and Finland for their support, and Hultquist welcomed the decision.",
+			},
+			want: []item{
+				{msg: `"Stoltenburg" is spelled "Stoltenberg" earlier in this article`, at: "Stoltenburg", related: "Stoltenberg"},
+				{msg: `"Hultquist" is spelled "Hultqvist" earlier in this article`, at: "Hultquist", related: "Hultqvist"},
+			},
+		},
+		{
+			name:   "people list is the reference",
+			lang:   "en",
+			title:  enTitle,
+			body:   []string{"Secretary General Anders Fogh Rassmussen opened the meeting.", "Rasmussen thanked partners."},
+			people: []person{{Name: "Anders Fogh Rasmussen"}},
+			want:   []item{{msg: `"Rassmussen" is spelled "Rasmussen" in the people list`, at: "Rassmussen", related: "Rasmussen"}},
+		},
+		{
+			name:   "aliases are accepted spellings",
+			lang:   "fr",
+			title:  frTitle,
+			body:   []string{"Anders Fogh Rasmussen a ouvert la réunion.", "Anders Fogh-Rasmussen a remercié les partenaires."},
+			people: []person{{Name: "Anders Fogh Rasmussen", Aliases: []string{"Anders Fogh-Rasmussen"}}},
+		},
+		{
+			name:  "majority wins over the first spelling",
+			lang:  "en",
+			title: enTitle,
+			body: []string{
+				"Deputy Secretary General Alexander Vesrhbow chaired the meeting.",
+				"Vershbow said the partners were essential. Mr Vershbow added that the Alliance would help.",
+			},
+			want: []item{{msg: `"Vesrhbow" is spelled "Vershbow" later in this article`, at: "Vesrhbow", related: "Vershbow"}},
+		},
+		{
+			name:  "apostrophe forms are typography",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Les pays de l’OTAN et de l'OTAN, Jeanne d’Arc et Jeanne d'Arc."},
+		},
+		{
+			name:  "two countries",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Ministers from Gambia and Zambia, Iceland and Ireland, Slovakia and Slovenia, Niger and Nigeria attended."},
+		},
+		{
+			name:  "two countries in French",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Les dirigeants de l’Islande, de l’Irlande, de la Gambie, de la Zambie, de l’Autriche et de l’Australie étaient présents."},
+		},
+		{
+			name:  "short form",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{frSaid, "M. Rasmussen a ensuite remercié les partenaires. Fogh Rasmussen a conclu."},
+		},
+		{
+			name:  "two people with different first names",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Boris Johnson met Robert Johnston in London.", "Later, Robert Johnston said the talks went well."},
+		},
+		{
+			name:  "OTAN and NATO",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Les pays de l’OTAN (NATO en anglais) se sont réunis."},
+		},
+		{
+			name:  "sentence-initial common words",
+			lang:  "fr",
+			title: frTitle,
+			body: []string{
+				"Les Alliés ont remercié les partenaires. Les alliés ont aussi parlé de l’Alliance et de la sécurité de l’alliance.",
+				"Durant la réunion, M. Durand a parlé. Pendant ce temps, les Américains et un Américain discutaient.",
+			},
+		},
+		{
+			name:  "English title case and plurals",
+			lang:  "en",
+			title: "Allies Thank Partners at the Chicago Summit",
+			body: []string{
+				"The Allies thanked partners. Allied leaders said the Summit was a success.",
+				"The Minister and other Ministers met the President and two Presidents.",
+			},
+		},
+		{
+			name:  "a surname alone cannot be told apart",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Boris Johnson arrived late.", "Johnston said the talks went well."},
+			want:  []item{{msg: `"Johnston" is spelled "Johnson" earlier in this article`, at: "Johnston", related: "Johnson"}},
+		},
+		{
+			name:  "different first names, accents aside",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Frédéric Oudéa dirigeait la banque.", "Frederic Wehrey, chercheur, a commenté."},
+		},
+		{
+			name:  "British and American official names",
+			lang:  "en",
+			title: enTitle,
+			body: []string{
+				"The UK Ministry of Defence and the US Department of Defense issued statements.",
+				"The World Health Organization and the Organisation for Security and Co-operation in Europe were consulted.",
+			},
+		},
+		{
+			name:  "capitals in a chant",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Protesters chanted NO TO NATO outside, while Nato officials met inside."},
+		},
+		{
+			name:  "hyphen in a title",
+			lang:  "en",
+			title: "Leaders Discuss Bosnia-Herzegovina",
+			body:  []string{"Ministers met their counterparts from Bosnia Herzegovina and Georgia."},
+			want:  []item{{msg: `"Bosnia Herzegovina" differs from "Bosnia-Herzegovina" only by a hyphen`, at: "Bosnia Herzegovina", related: "Bosnia-Herzegovina"}},
+		},
+		{
+			name:  "last letter, confirmed by the full name",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Deputy Secretary General Alexander Vershbow chaired the meeting.", "Alexander Vershbov said partners were essential."},
+			want:  []item{{msg: `"Vershbov" is spelled "Vershbow" earlier in this article`, at: "Vershbov", related: "Vershbow"}},
+		},
+		{
+			name:  "last letter alone",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Alexander Vershbow chaired the meeting.", "Vershbov said partners were essential."},
+		},
+		{
+			name:  "nationalities",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"Les Iraniens et les Irakiens ont négocié ; les Nigérians et les Nigériens aussi."},
+		},
+		{
+			name:  "English nationalities",
+			lang:  "en",
+			title: enTitle,
+			body:  []string{"Iranians, Iraqis, Nigerians and Nigeriens attended, as did Austrians and Australians."},
+		},
+		{
+			name:  "inflections are other words",
+			lang:  "fr",
+			title: frTitle,
+			body:  []string{"La Géorgie et le peuple Géorgien, les Islandais et les Irlandais."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := lint(t, record(t, tt.lang, tt.title, tt.body, tt.people...))
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpanAndFix checks byte offsets and the suggested edit.
+func TestSpanAndFix(t *testing.T) {
+	data := []byte(`{"id":"t","lang":"fr","title":"T","body":["M. Anders Fogh Rasmussen a parlé.","Puis M. Rassmussen a conclu."]}`)
+	_, diags := lint(t, parse(t, data))
+	if len(diags) != 1 {
+		t.Fatalf("got %d findings", len(diags))
+	}
+	d := diags[0]
+	start := len(`{"id":"t","lang":"fr","title":"T","body":["M. Anders Fogh Rasmussen a parlé.","Puis M. `)
+	if want := (rules.Span{Start: start, End: start + len("Rassmussen")}); d.Span != want {
+		t.Errorf("span %v, want %v", d.Span, want)
+	}
+	if len(d.Fixes) != 1 || len(d.Fixes[0].Edits) != 1 || d.Fixes[0].Edits[0].NewText != "Rasmussen" || d.Fixes[0].Edits[0].Span != d.Span {
+		t.Errorf("fix %+v", d.Fixes)
+	}
+}
+
+func TestSpeaker(t *testing.T) {
+	data := []byte(`{"id":"t","lang":"fr","title":"T","body":["M. Anders Fogh Rasmussen a parlé.",` +
+		`{"type":"quote","text":"Nous sommes prêts.","speaker":"Anders Fogh-Rasmussen"}]}`)
+	got, _ := lint(t, parse(t, data))
+	want := `["\"Fogh-Rasmussen\" differs from \"Fogh Rasmussen\" only by a hyphen" at "Fogh-Rasmussen" (related "Fogh Rasmussen")]`
+	if fmt.Sprint(got) != want {
+		t.Errorf("got  %v\nwant %s", got, want)
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b      string
+		ok, inner bool
+	}{
+		{"rasmussen", "rassmussen", true, true},
+		{"rasmussen", "rasmusen", true, true},
+		{"lindqvist", "lindquist", true, true},
+		{"stoltenberg", "stoltneberg", true, true},
+		{"rasmussen", "rasmussenn", true, false}, // last letter
+		{"hansen", "jansen", true, false},        // first letter
+		{"islandais", "irlandais", true, false},  // second letter
+		{"allies", "allied", true, false},
+		{"vershbow", "vershbwo", true, false},
+		{"rasmussen", "rasmussen", false, false},
+		{"slovakia", "slovenia", false, false},
+		{"austria", "australia", false, false},
+	} {
+		if ok, inner := oneEdit([]rune(tt.a), []rune(tt.b)); ok != tt.ok || inner != tt.inner {
+			t.Errorf("oneEdit(%q, %q) = %v, %v", tt.a, tt.b, ok, inner)
+		}
+	}
+}
+
+func seed(t testing.TB) *rules.Record {
+	data, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, data)
+}
+
+func TestSeed(t *testing.T) {
+	if got, _ := lint(t, seed(t)); len(got) > 0 {
+		t.Errorf("findings on the seed: %v", got)
+	}
+}
+
+func BenchmarkConsistentNamingSeed(b *testing.B) {
+	rec := seed(b)
+	// The analyses run once, as the engine does; the loop times the rule.
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		if r == Rule {
+			break
+		}
+		res, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
+		if err != nil {
+			b.Fatal(err)
+		}
+		results[r] = res
+	}
+	n := 0
+	report := func(rules.Diagnostic) { n++ }
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, report)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	if n != 0 {
+		b.Errorf("%d findings on the seed", n)
+	}
+}
