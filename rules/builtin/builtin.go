@@ -7,6 +7,7 @@ import (
 	"github.com/artlint/artlint/rules/emptytext"
 	"github.com/artlint/artlint/rules/footnote"
 	"github.com/artlint/artlint/rules/naming"
+	"github.com/artlint/artlint/rules/quoteattr"
 	"github.com/artlint/artlint/rules/typography"
 )
 
@@ -15,6 +16,7 @@ func init() {
 		emptytext.Rule,
 		footnote.Rule, footnote.Order,
 		naming.Rule,
+		quoteattr.Rule,
 		typography.Rule,
 	)
 }

@@ -1,0 +1,549 @@
+package quoteattr
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/artlint/artlint/internal/lang"
+	"github.com/artlint/artlint/rules"
+)
+
+// prevBlock and nextBlock return the text of the body block right before
+// or after text ti, or -1. The items of a list share their block: the one
+// before any of them is the paragraph that introduces the list.
+func (c *checker) prevBlock(ti int) int {
+	t := c.text(ti)
+	pi := ti - 1
+	for pi >= 0 && t.Block >= 0 && c.text(pi).Block == t.Block {
+		pi--
+	}
+	if pi >= 0 && t.Block > 0 && c.text(pi).Block == t.Block-1 {
+		return pi
+	}
+	return -1
+}
+
+func (c *checker) nextBlock(ti int) int {
+	t := c.text(ti)
+	if t.Block >= 0 && ti+1 < len(c.quotes) && c.text(ti+1).Block == t.Block+1 {
+		return ti + 1
+	}
+	return -1
+}
+
+// lastOpen returns the last outermost quotation of a paragraph if it is
+// left open at the paragraph's end, or -1.
+func (c *checker) lastOpen(ti int) int {
+	if c.text(ti).Kind != rules.KindParagraph {
+		return -1
+	}
+	qs := c.quotes[ti].Quotes
+	for qi := len(qs) - 1; qi >= 0; qi-- {
+		if qs[qi].Depth == 0 {
+			if qs[qi].Close.Start < 0 {
+				return qi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// continues reports whether paragraph ti continues a quotation left open
+// by the paragraph before: it opens with the same mark (or, in the older
+// French convention, with »). It returns the mark's span.
+func (c *checker) continues(ti int) (lang.Span, bool) {
+	pi := c.prevBlock(ti)
+	if pi < 0 || c.text(ti).Kind != rules.KindParagraph {
+		return lang.Span{}, false
+	}
+	open := c.lastOpen(pi)
+	if open < 0 {
+		return lang.Span{}, false
+	}
+	s := c.text(ti).Value()
+	i := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	r, n := utf8.DecodeRuneInString(s[i:])
+	prev := c.text(pi).Value()
+	o := c.quotes[pi].Quotes[open].Open
+	if s[i:i+n] == prev[o.Start:o.End] || (r == '»' && prev[o.Start:o.End] == "«") {
+		return lang.Span{Start: i, End: i + n}, true
+	}
+	return lang.Span{}, false
+}
+
+var kindNames = map[rules.TextKind]string{rules.KindListItem: "list item", rules.KindQuote: "quote block"}
+
+func kindName(k rules.TextKind) string {
+	if n, ok := kindNames[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
+// checkMarks reports unclosed and stray quotation marks, except those of
+// a quotation that runs on over paragraphs.
+func (c *checker) checkMarks() {
+	for ti, tq := range c.quotes {
+		t := tq.Text
+		s := t.Value()
+		for _, pr := range tq.Problems {
+			mark := s[pr.At.Start:pr.At.End]
+			switch pr.Kind {
+			case "unclosed":
+				depth := 0
+				for _, q := range tq.Quotes {
+					if q.Open == pr.At {
+						depth = q.Depth
+					}
+				}
+				if ni := c.nextBlock(ti); ni >= 0 && depth == 0 {
+					if _, ok := c.continues(ni); ok && tq.Quotes[c.lastOpen(ti)].Open == pr.At {
+						continue
+					}
+				}
+				var msg string
+				switch {
+				case depth > 0:
+					msg = mark + " is never closed inside the enclosing quotation"
+				case t.Kind != rules.KindParagraph:
+					msg = mark + " is never closed in this " + kindName(t.Kind)
+				case c.nextBlock(ti) >= 0 && c.text(c.nextBlock(ti)).Kind == rules.KindParagraph:
+					msg = mark + " is never closed in this paragraph and the next paragraph does not continue the quotation"
+				default:
+					msg = mark + " is never closed in this paragraph and no paragraph follows to continue the quotation"
+				}
+				c.pass.ReportText(t, pr.At.Start, pr.At.End, "%s", msg)
+			case "stray-close":
+				if sp, ok := c.continues(ti); ok && sp == pr.At {
+					continue
+				}
+				if prev, _ := utf8.DecodeLastRuneInString(s[:pr.At.Start]); mark == "\"" && unicode.IsDigit(prev) {
+					continue // inches: a 55" screen
+				}
+				c.pass.ReportText(t, pr.At.Start, pr.At.End, "stray closing mark %s: no quotation is open", mark)
+			}
+		}
+	}
+}
+
+// status is what the rule concludes about one quotation.
+type status int
+
+const (
+	stOK       status = iota // attributed, introduced or not speech
+	stCont                   // continues an earlier quotation of its paragraph
+	stNoAttr                 // no attribution at all
+	stBadAttr                // a speech verb whose speaker is not identifiable
+	stFragment               // a partial quotation woven into a sentence
+)
+
+type item struct {
+	ti, qi int
+	st     status
+	bad    attrib
+	group  int // index of the first item of a multi-paragraph quotation
+}
+
+// checkSpeakers checks that quotations and quote blocks have a speaker.
+func (c *checker) checkSpeakers() {
+	var items []item
+	lastOf := map[int]int{} // text → its item left open at the paragraph's end
+	for ti, tq := range c.quotes {
+		t := tq.Text
+		if t.Kind == rules.KindQuote {
+			c.checkBlock(ti)
+			continue
+		}
+		if t.Kind != rules.KindParagraph && t.Kind != rules.KindSummary && t.Kind != rules.KindListItem {
+			continue
+		}
+		open := c.lastOpen(ti)
+		chainedOut := false
+		if ni := c.nextBlock(ti); ni >= 0 && open >= 0 {
+			_, chainedOut = c.continues(ni)
+		}
+		contSpan, chainedIn := c.continues(ti)
+		attributed := false // an earlier quotation of the paragraph is attributed or reported
+		for qi, q := range tq.Quotes {
+			if q.Depth != 0 {
+				continue
+			}
+			if q.Close.Start < 0 && !(qi == open && chainedOut) {
+				continue // reported as unclosed
+			}
+			it := item{ti: ti, qi: qi, group: len(items)}
+			if chainedIn && q.Open.Start == contSpan.Start {
+				if g, ok := lastOf[c.prevBlock(ti)]; ok {
+					it.group = items[g].group
+				}
+			}
+			if qi == open {
+				lastOf[ti] = len(items)
+			}
+			if c.words(ti, q.Inner) < minWords || c.titleCase(ti, q.Inner) {
+				it.st = stCont // a term, or a short end of a longer quotation
+				items = append(items, it)
+				continue
+			}
+			it.st, it.bad = c.evaluate(ti, qi, attributed)
+			if it.st != stFragment {
+				attributed = true
+			}
+			items = append(items, it)
+		}
+	}
+	groupOK := map[int]bool{}
+	for _, it := range items {
+		if it.st == stOK {
+			groupOK[it.group] = true
+		}
+	}
+	reported := map[int]bool{}
+	for _, it := range items {
+		if groupOK[it.group] || reported[it.group] || (it.st != stNoAttr && it.st != stBadAttr) {
+			continue
+		}
+		reported[it.group] = true
+		c.reportQuote(it)
+	}
+}
+
+// evaluate decides on one outermost quotation of a paragraph.
+func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
+	s := c.text(ti).Value()
+	q := c.quotes[ti].Quotes[qi]
+	own := c.ownAttribs(ti, qi)
+	for _, a := range own {
+		if c.identified(ti, a) {
+			return stOK, attrib{}
+		}
+	}
+	if len(own) > 0 {
+		if own[0].kind == spAnonymous && c.disclosed(ti, own[0]) {
+			return stOK, attrib{}
+		}
+		return stBadAttr, own[0]
+	}
+	if attributed {
+		return stCont, attrib{}
+	}
+	for _, a := range c.attrs[ti] {
+		if c.identified(ti, a) {
+			return stOK, attrib{} // the paragraph gives the speaker elsewhere
+		}
+	}
+	sent := c.sentenceOf(ti, q.Open.Start)
+	if c.namedSubjectBefore(ti, sent.Start) {
+		return stOK, attrib{} // "Ms Lindqvist was blunt. “We will not …”"
+	}
+	if q.Close.Start >= 0 && c.namedNext(ti, c.sentenceOf(ti, q.Close.Start).End) {
+		return stOK, attrib{} // "« … ! » Ces mots du ministre, M. Błaszczak, …"
+	}
+	lead := strings.TrimSpace(s[sent.Start:q.Open.Start])
+	if strings.HasSuffix(lead, ":") {
+		return stOK, attrib{} // introduced by a colon
+	}
+	if pi := c.prevBlock(ti); pi >= 0 && strings.TrimSpace(s[:q.Open.Start]) == "" &&
+		strings.HasSuffix(strings.TrimSpace(c.text(pi).Value()), ":") {
+		return stOK, attrib{} // introduced by the paragraph before
+	}
+	inner := s[q.Inner.Start:q.Inner.End]
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	if strings.Trim(lead, "—–- ") != "" && !strings.ContainsRune(".!?…,", last) {
+		return stFragment, attrib{}
+	}
+	// A verb the pack does not list ("s'est félicité le ministre", "Ms
+	// Lindqvist tweeted"): the speaker is in the clause that frames the
+	// quotation.
+	switch a := c.frameAfter(ti, qi); {
+	case a.kind == spNone:
+	case c.identified(ti, a), a.kind == spAnonymous && c.disclosed(ti, a):
+		return stOK, attrib{}
+	default:
+		return stBadAttr, a
+	}
+	// Before the quotation the verb may not be speech at all ("des
+	// manifestants scandaient « … ! »"): any subject will do.
+	if c.frameBefore(ti, qi).kind != spNone {
+		return stOK, attrib{}
+	}
+	return stNoAttr, attrib{}
+}
+
+// frameAfter reads the clause after a quotation that ends with a comma,
+// question or exclamation mark: "« … », s'est félicité le ministre".
+func (c *checker) frameAfter(ti, qi int) attrib {
+	s := c.text(ti).Value()
+	q := c.quotes[ti].Quotes[qi]
+	a := attrib{inQuote: -1}
+	if q.Close.Start < 0 {
+		return a
+	}
+	last, _ := utf8.DecodeLastRuneInString(s[q.Inner.Start:q.Inner.End])
+	rest := strings.TrimLeftFunc(s[q.Close.End:], unicode.IsSpace)
+	if !strings.ContainsRune(",?!…", last) && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ":") &&
+		!strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "(") {
+		return a
+	}
+	from := q.Close.End
+	end := c.sentenceOf(ti, q.Close.Start).End
+	if r, n := utf8.DecodeRuneInString(rest); r == '—' || r == '–' || r == '(' {
+		// A signature: "« … » — Jens Stoltenberg", "“…” (Ann Linde)".
+		from = q.Close.End + len(s[q.Close.End:]) - len(rest) + n
+		if w := wordAt(c.toks[ti], from); w >= 0 && c.toks[ti][w].Start < end && c.nameAt(ti, w, 1) {
+			a.speaker, a.kind = trimSpan(s, c.toks[ti][w].Start, end), spOK
+		}
+		return a
+	}
+	if end < from {
+		return a
+	}
+	if strings.HasPrefix(rest, ":") {
+		// A headline's convention: "« Nous irons jusqu'au bout » : la CGT
+		// durcit le ton".
+		from = q.Close.End + len(s[q.Close.End:]) - len(rest) + 1
+	}
+	if k := strings.IndexAny(s[from:end], ";:«“\"()—–"); k >= 0 {
+		end = from + k
+	}
+	first := strings.TrimLeft(s[from:end], " \u00a0\u202f,")
+	from = end - len(first)
+	if k := strings.Index(first, ","); k >= 0 {
+		end = from + k
+	}
+	if c.words(ti, lang.Span{Start: from, End: end}) > 12 {
+		return a
+	}
+	if pr, ok := c.invertedPronoun(s, lang.Span{Start: from, End: end}); ok && c.p.SpeakerPronoun(s[pr.Start:pr.End]) {
+		a.speaker, a.kind = pr, spPronoun
+		return a
+	}
+	// "s'est félicité un diplomate", "analyse un économiste": an indefinite
+	// subject after the verb words.
+	var ws []lang.Token
+	for _, w := range c.toks[ti] {
+		if w.Start >= from && w.End <= end {
+			ws = append(ws, w)
+		}
+	}
+	for i, w := range ws {
+		if i > 3 || c.preposition(w.Text) || !isLower(w.Text) {
+			break
+		}
+		if c.indefinite(w.Text) && i+1 < len(ws) && !c.document(ws, i) {
+			a.speaker, a.kind = c.anonSpan(ws, i), spAnonymous
+			return a
+		}
+	}
+	a.speaker, a.kind, a.role = c.classify(ti, trimSpan(s, from, end), false)
+	return a
+}
+
+// frameBefore reads the clause part right before a quotation that opens
+// mid-sentence: "Elle a tweeté « … »".
+func (c *checker) frameBefore(ti, qi int) attrib {
+	s := c.text(ti).Value()
+	q := c.quotes[ti].Quotes[qi]
+	a := attrib{inQuote: -1}
+	start := c.sentenceOf(ti, q.Open.Start).Start
+	for _, o := range c.quotes[ti].Quotes {
+		if o.Depth == 0 && o.Close.Start >= 0 && o.Close.End <= q.Open.Start && o.Close.End > start {
+			start = o.Close.End
+		}
+	}
+	seg := s[start:q.Open.Start]
+	if k := strings.LastIndex(seg, ","); k >= 0 {
+		start += k + 1
+	}
+	a.speaker, a.kind, a.role = c.classify(ti, trimSpan(s, start, q.Open.Start), false)
+	return a
+}
+
+// ownAttribs lists the attributions in the sentences a quotation spans,
+// outside quotations or as an incise of this one.
+func (c *checker) ownAttribs(ti, qi int) []attrib {
+	q := c.quotes[ti].Quotes[qi]
+	from := c.sentenceOf(ti, q.Open.Start).Start
+	to := len(c.text(ti).Value())
+	if q.Close.Start >= 0 {
+		to = c.sentenceOf(ti, q.Close.Start).End
+	}
+	var out []attrib
+	for _, a := range c.attrs[ti] {
+		if a.verb.Start >= from && a.verb.End <= to && (a.inQuote < 0 || a.inQuote == qi) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (c *checker) reportQuote(it item) {
+	t := c.text(it.ti)
+	q := c.quotes[it.ti].Quotes[it.qi]
+	d := rules.Diagnostic{Span: t.Span(q.Open.Start, q.Open.End), Pointer: t.Pointer()}
+	if it.st == stBadAttr {
+		a := it.bad
+		words := t.Value()[a.speaker.Start:a.speaker.End]
+		switch a.kind {
+		case spAnonymous:
+			d.Message = fmt.Sprintf("quotation has no identifiable speaker: %q names no one", words)
+		case spUntied:
+			d.Message = fmt.Sprintf("quotation has no identifiable speaker: the role %q is never tied to a name in the article", a.role)
+			if _, later := c.ties[c.roleKey(t.Value(), a.speaker.Start)]; later {
+				d.Message = fmt.Sprintf("quotation has no identifiable speaker: the role %q is tied to a name only later in the article", a.role)
+			}
+		default:
+			d.Message = fmt.Sprintf("quotation has no identifiable speaker: %q refers to no person named earlier in the article", words)
+		}
+		d.Related = []rules.Related{{Span: t.Span(a.speaker.Start, a.speaker.End), Pointer: t.Pointer(), Message: "the speaker given"}}
+		c.pass.Report(d)
+		return
+	}
+	d.Message = "quotation has no identifiable speaker: no speech verb with a speaker in its sentence or paragraph"
+	// A quotation attributed in the paragraph before does not carry its
+	// speaker over to a new paragraph.
+	if pi := c.prevBlock(it.ti); pi >= 0 {
+		for _, a := range c.attrs[pi] {
+			if c.identified(pi, a) && c.quoteNear(pi, a) {
+				pt := c.text(pi)
+				d.Related = []rules.Related{{Span: pt.Span(a.verb.Start, a.verb.End), Pointer: pt.Pointer(),
+					Message: "the previous paragraph's quotation is attributed here; a new paragraph needs its own attribution"}}
+			}
+		}
+	}
+	c.pass.Report(d)
+}
+
+// quoteNear: the attribution's sentence holds a quotation.
+func (c *checker) quoteNear(ti int, a attrib) bool {
+	sent := c.sentenceOf(ti, a.verb.Start)
+	for _, q := range c.quotes[ti].Quotes {
+		if q.Depth == 0 && q.Open.Start < sent.End && (q.Close.Start < 0 || q.Close.End > sent.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) roleKey(s string, i int) string {
+	role, _, _, _ := c.p.Role(s, i)
+	return role
+}
+
+// checkBlock reports a quote block with no speaker and no introduction.
+func (c *checker) checkBlock(ti int) {
+	t := c.text(ti)
+	if t.Speaker != nil && strings.TrimSpace(t.Speaker.Str) != "" {
+		return
+	}
+	s := t.Value()
+	if strings.TrimSpace(s) == "" {
+		return // empty-text reports it
+	}
+	// Introduced by the paragraph before, possibly through earlier quote
+	// blocks of the same introduced quotation.
+	for pi := c.prevBlock(ti); pi >= 0; pi = c.prevBlock(pi) {
+		if strings.HasSuffix(strings.TrimSpace(c.text(pi).Value()), ":") {
+			return
+		}
+		if pt := c.text(pi); pt.Kind != rules.KindQuote || pt.Speaker != nil {
+			break
+		}
+	}
+	for _, a := range c.attrs[ti] {
+		if a.inQuote < 0 && c.identified(ti, a) {
+			return // "« … », a déclaré M. X." inside the block
+		}
+	}
+	// A signature line: "— Jens Stoltenberg".
+	if k := strings.LastIndexAny(s, "—–"); k >= 0 {
+		if w := wordAt(c.toks[ti], k); w >= 0 && onlySpace(s[k+len("—"):c.toks[ti][w].Start]) && c.nameAt(ti, w, 1) {
+			return
+		}
+	}
+	i := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	j := len(strings.TrimRightFunc(s, unicode.IsSpace))
+	c.pass.ReportText(t, i, j, "quote block has no speaker and the paragraph before does not introduce one")
+}
+
+// words counts the words of a span.
+func (c *checker) words(ti int, sp lang.Span) int {
+	n := 0
+	for _, w := range c.toks[ti] {
+		if w.Start >= sp.Start && w.End <= sp.End {
+			n++
+		}
+	}
+	return n
+}
+
+// titleCase: every word of four letters or more is capitalised ("Active
+// Engagement, Modern Defence"): the title of a work or a document.
+func (c *checker) titleCase(ti int, sp lang.Span) bool {
+	long := 0
+	for _, w := range c.toks[ti] {
+		if w.Start < sp.Start || w.End > sp.End || utf8.RuneCountInString(w.Text) < 4 {
+			continue
+		}
+		if !isCap(w.Text) {
+			return false
+		}
+		long++
+	}
+	return long >= 2
+}
+
+// Phrases by which an article says it grants a source anonymity on
+// purpose; the pack has no such list.
+var anonymity = []string{"anonymity", "not to be named", "not be named", "anonymat", "ne pas être nommé", "ne pas être identifié"}
+
+// disclosed: the sentence of an anonymous attribution says the source was
+// granted anonymity ("speaking on condition of anonymity"), an editorial
+// decision the rule respects.
+func (c *checker) disclosed(ti int, a attrib) bool {
+	sent := c.sentenceOf(ti, a.speaker.Start)
+	low := strings.ToLower(lang.Fold(c.text(ti).Value()[sent.Start:sent.End]))
+	for _, p := range anonymity {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedSubjectBefore: the sentence right before the one starting at start
+// opens with a person's name ("Ms Lindqvist was blunt.", "Jens Stoltenberg
+// a été clair."), which introduces the quotation that follows.
+func (c *checker) namedSubjectBefore(ti, start int) bool {
+	var prev *lang.Span
+	for i, sp := range c.sents[ti].Sentences {
+		if sp.End <= start {
+			prev = &c.sents[ti].Sentences[i]
+		}
+	}
+	if prev == nil || c.quoteAround(ti, prev.Start) >= 0 {
+		return false
+	}
+	w := wordAt(c.toks[ti], prev.Start)
+	return w >= 0 && c.toks[ti][w].Start == prev.Start && !c.preposition(c.toks[ti][w].Text) && c.nameAt(ti, w, 2)
+}
+
+// namedNext: the sentence right after the one ending at end names a
+// person outside quotations, and so attributes the quotation before it.
+func (c *checker) namedNext(ti, end int) bool {
+	for _, sp := range c.sents[ti].Sentences {
+		if sp.Start < end {
+			continue
+		}
+		for _, p := range c.persons {
+			if p.at.t == ti && !p.role && p.at.off >= sp.Start && p.at.off < sp.End && c.quoteAround(ti, p.at.off) < 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,801 @@
+// Package quoteattr defines the quote-attribution rule: a quotation must
+// have a speaker the reader can identify, and its marks must balance.
+package quoteattr
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/artlint/artlint/internal/lang"
+	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/textan"
+)
+
+// Rule reports quotations without an identifiable speaker and unbalanced
+// quotation marks.
+var Rule = &rules.Rule{
+	ID:    "quote-attribution",
+	Title: "Quotations have an identifiable speaker and balanced marks",
+	Doc: "A quotation of four words or more is someone's speech, and the reader must be able to tell whose.\n\n" +
+		"A quotation is attributed when its sentence has a speech verb with a speaker, before or after it " +
+		"(« … », a ajouté le secrétaire général ; Il a déclaré : « … » ; \"…,\" said Ms Lindqvist ; according to the minister), " +
+		"an incise inside it (« Nous sommes prêts, a-t-il dit, à agir »), or a speaker right after it when it ends with a comma " +
+		"(« … », s'est félicité M. Michel ; \"…\" — Ann Linde). It is accepted as well when an earlier quotation of the same paragraph " +
+		"is attributed (a continuation), when its paragraph attributes speech elsewhere, when the sentence before it opens with a name " +
+		"(\"Ms Lindqvist was blunt. “…”\"), when a colon or a clause introduces it, when the previous paragraph ends with a colon " +
+		"(\"Elle a déclaré :\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
+		"continued by a paragraph that opens «).\n\n" +
+		"The speaker is identifiable when it is a name, an institution, a pronoun after a person named earlier in the article, " +
+		"or a role (\"le secrétaire général\", \"the spokesman\") that the article ties to a name at or before that point " +
+		"(\"le secrétaire général délégué, Alexander Vershbow\", \"Ms Lindqvist, the foreign minister\", \"Secretary General Jens Stoltenberg\") " +
+		"or that `people` lists; a tied \"foreign minister\" covers a later \"the minister\", but a secretary general does not cover his deputy. " +
+		"An anonymous source (\"un responsable\", \"a spokesperson\") is reported unless the sentence says anonymity was granted " +
+		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\").\n\n" +
+		"A quote block needs a `speaker` or a previous paragraph that introduces it (ending with a colon).\n\n" +
+		"Unbalanced marks are reported at the mark: an opening mark never closed in its paragraph and not continued by the next one, " +
+		"and a closing mark with no quotation open (a paragraph opening with » after an open quotation is the older French continuation, not a stray mark).\n\n" +
+		"Deliberately left alone: quotations of fewer than four words (terms such as « invités », \"smart defence\"); " +
+		"partial quotations woven into a sentence (\"a qualifié la réunion d'« étape vers un partenariat renforcé »\"), " +
+		"whose attributing verb can be any verb, unless a speech verb gives them an anonymous speaker; titles of works in Title Case; " +
+		"the speakers of quotations in titles, headings, captions and footnotes (their marks are still checked); apostrophes (l'OTAN, don't).",
+	Bad:       "« Nos partenaires partagent tous le souhait de bâtir la sécurité. »",
+	Good:      "« Nos partenaires partagent tous le souhait de bâtir la sécurité », a déclaré le secrétaire général, M. Anders Fogh Rasmussen.",
+	Level:     rules.LevelWarning,
+	Tags:      []string{"editorial"},
+	Languages: []string{"fr", "en"},
+	Since:     "0.1.0",
+	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations},
+	Run:       run,
+}
+
+// minWords is the length from which a quotation is speech, not a term.
+const minWords = 4
+
+func run(pass *rules.Pass) (any, error) {
+	p := textan.Pack(pass)
+	if p == nil {
+		return nil, nil
+	}
+	quotes := textan.QuotationsOf(pass)
+	sents := textan.SentencesOf(pass)
+	if len(quotes) != len(sents) {
+		return nil, fmt.Errorf("quote-attribution: %d quotation results for %d sentence results", len(quotes), len(sents))
+	}
+	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents}
+	c.prepare()
+	c.checkMarks()
+	c.checkSpeakers()
+	return nil, nil
+}
+
+// pos is a place in the article: text index and byte offset.
+type pos struct{ t, off int }
+
+func (a pos) before(b pos) bool { return a.t < b.t || (a.t == b.t && a.off <= b.off) }
+
+// person is a place where the article names someone or mentions a role;
+// tied says it is a role or a name given to one ("le secrétaire général,
+// M. Rasmussen"), so no free name a qualified role could refer to.
+type person struct {
+	at   pos
+	tied bool
+	role bool // a role, not a name
+}
+
+type checker struct {
+	pass   *rules.Pass
+	p      *lang.Pack
+	quotes []textan.TextQuotes
+	sents  []textan.TextSentences
+	toks   [][]lang.Token // word tokens of each text
+
+	ties        map[string]pos // role key → first place the article ties it to a name
+	peopleRoles map[string]bool
+	hasPeople   bool
+	persons     []person // people named, in reading order
+
+	attrs  [][]attrib     // speech attributions of each text
+	probes map[string]int // speechVerb's memo: probe → participle length, or -1
+}
+
+func (c *checker) text(ti int) rules.Text { return c.quotes[ti].Text }
+
+func (c *checker) prepare() {
+	c.toks = make([][]lang.Token, len(c.quotes))
+	for ti, tq := range c.quotes {
+		for _, tk := range c.p.Tokens(tq.Text.Value()) {
+			if tk.Kind == lang.Word {
+				c.toks[ti] = append(c.toks[ti], tk)
+			}
+		}
+	}
+	c.ties = map[string]pos{}
+	c.peopleRoles = map[string]bool{}
+	if people := c.pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
+		for _, pr := range people.Items {
+			if n := pr.Get("name"); n != nil && n.Kind == rules.String && strings.TrimSpace(n.Str) != "" {
+				c.hasPeople = true
+			}
+			if r := pr.Get("role"); r != nil && r.Kind == rules.String {
+				for _, tk := range c.p.Tokens(r.Str) {
+					if role, _, _, ok := c.p.Role(r.Str, tk.Start); ok && tk.Kind == lang.Word {
+						c.peopleRoles[role] = true
+					}
+				}
+			}
+		}
+	}
+	for ti := range c.quotes {
+		c.scanNames(ti)
+	}
+	c.attrs = make([][]attrib, len(c.quotes))
+	c.probes = map[string]int{}
+	for ti := range c.quotes {
+		c.attrs[ti] = c.findAttributions(ti)
+	}
+}
+
+// scanNames records the roles tied to a name and the places people are
+// named, for role and pronoun speakers.
+func (c *checker) scanNames(ti int) {
+	s := c.text(ti).Value()
+	words := c.toks[ti]
+	first := len(c.persons)
+	at := map[int]int{} // word index → person
+	for k, w := range words {
+		if _, ok := c.p.Honorific(s, w.Start); ok {
+			at[k] = len(c.persons)
+			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
+			continue
+		}
+		if k > 0 && (isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start]) || c.preposition(words[k-1].Text)) {
+			continue // inside a name, or a place after "à", "in"
+		}
+		if k+1 < len(words) && isCap(w.Text) && isCap(words[k+1].Text) && onlySpace(s[w.End:words[k+1].Start]) && !c.preposition(w.Text) {
+			at[k] = len(c.persons)
+			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
+		}
+	}
+	skipTo := 0
+	for _, w := range words {
+		if w.Start < skipTo {
+			continue
+		}
+		role, span, end, ok := c.p.Role(s, w.Start)
+		if !ok {
+			continue
+		}
+		skipTo = end // "général" inside "secrétaire général" is not a second role
+		// A role is a pronoun's possible antecedent too; if it is never
+		// tied, the role's own quotation is the finding.
+		c.persons = append(c.persons, person{at: pos{ti, w.Start}, tied: true, role: true})
+		n, ok := c.tiedForward(ti, end)
+		if !ok {
+			n, ok = c.tiedBackward(ti, w.Start)
+		}
+		if !ok {
+			continue
+		}
+		if old, seen := c.ties[role]; !seen || !old.before(pos{ti, span.Start}) {
+			c.ties[role] = pos{ti, w.Start}
+		}
+		// The name is the role's: it is no free name for another role.
+		for j := n; j < len(words) && (j == n || isCap(words[j].Text)); j++ {
+			if pi, ok := at[j]; ok {
+				c.persons[pi].tied = true
+			}
+		}
+		if _, seen := at[n]; !seen {
+			at[n] = len(c.persons)
+			c.persons = append(c.persons, person{at: pos{ti, words[n].Start}, tied: true})
+		}
+	}
+	// Keep reading order: ties may add names out of order.
+	ps := c.persons[first:]
+	sort.Slice(ps, func(i, j int) bool { return ps[i].at.off < ps[j].at.off })
+}
+
+// tiedForward: a name follows the role ending at end: "le président Macron",
+// "Secretary General Jens Stoltenberg", "le secrétaire général délégué,
+// Alexander Vershbow", "le président américain, Joe Biden", "the
+// secretary general of NATO, Jens Stoltenberg". It returns the name's
+// first word.
+func (c *checker) tiedForward(ti, end int) (int, bool) {
+	s := c.text(ti).Value()
+	words := c.toks[ti]
+	k := wordAt(words, end)
+	if k < 0 {
+		return 0, false
+	}
+	// Directly after the role.
+	if onlySpace(s[end:words[k].Start]) && c.nameAt(ti, k, 1) {
+		return k, true
+	}
+	// After up to four words of complement ("américain", "de l'OTAN"),
+	// then a comma and a name.
+	for g := k; g < len(words) && g < k+5; g++ {
+		gap := s[end:words[g].Start]
+		if strings.ContainsAny(gap, ".;:!?«»“”\"()") {
+			return 0, false
+		}
+		if strings.Count(gap, ",") == 1 && strings.HasSuffix(strings.TrimRightFunc(gap, unicode.IsSpace), ",") {
+			return g, c.nameAt(ti, g, 1)
+		}
+		if strings.Contains(gap, ",") {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// tiedBackward: a name and a comma come before the role (and its article)
+// starting at start: "Ms Lindqvist, the foreign minister". It returns the
+// name's first word.
+func (c *checker) tiedBackward(ti, start int) (int, bool) {
+	s := c.text(ti).Value()
+	before := strings.TrimRightFunc(s[:start], unicode.IsSpace)
+	if !strings.HasSuffix(before, ",") {
+		return 0, false
+	}
+	end := len(before) - 1
+	words := c.toks[ti]
+	k := -1
+	for i, w := range words {
+		if w.End <= end && onlySpace(s[w.End:end]) {
+			k = i
+		}
+	}
+	if k < 0 || !isCap(words[k].Text) {
+		return 0, false
+	}
+	first := k
+	for first > 0 && isCap(words[first-1].Text) && onlySpace(s[words[first-1].End:words[first].Start]) {
+		first--
+	}
+	if _, ok := c.p.Honorific(s, words[first].Start); ok {
+		return first, true
+	}
+	if first > 0 {
+		if _, ok := c.p.Honorific(s, words[first-1].Start); ok {
+			return first - 1, true
+		}
+		if c.preposition(words[first-1].Text) {
+			return 0, false // "À New York, le porte-parole": a place, not a name
+		}
+	}
+	return first, k > first
+}
+
+// nameAt reports a name starting at word k: an honorific and a capitalised
+// word, or at least min capitalised words.
+func (c *checker) nameAt(ti, k, min int) bool {
+	s := c.text(ti).Value()
+	words := c.toks[ti]
+	if k < 0 || k >= len(words) {
+		return false
+	}
+	if _, ok := c.p.Honorific(s, words[k].Start); ok {
+		return true
+	}
+	n := 0
+	for j := k; j < len(words) && isCap(words[j].Text); j++ {
+		if j > k && !onlySpace(s[words[j-1].End:words[j].Start]) {
+			break
+		}
+		n++
+	}
+	return n >= min && n > 0
+}
+
+// Function words the pack does not list: after them a capitalised word is
+// in a complement, not a name, and an anonymous speaker's phrase ends.
+var prepositions = map[string]map[string]bool{
+	"fr": set("à", "au", "aux", "de", "du", "des", "d'", "d’", "en", "dans", "sur", "par", "pour", "vers", "chez", "le", "la", "les", "l'", "l’",
+		"lors", "après", "avant", "pendant", "avec", "sans", "sous", "selon", "depuis", "qui", "que"),
+	"en": set("in", "at", "on", "of", "from", "to", "for", "by", "with", "the", "after", "before", "during", "without", "under", "who", "that", "which"),
+}
+
+// Indefinite determiners: a speaker introduced by one is anonymous ("un
+// responsable", "a spokesperson"). The pack has no such list.
+var indefinites = map[string]map[string]bool{
+	"fr": set("un", "une", "des", "plusieurs", "certains", "certaines"),
+	"en": set("a", "an", "one", "several", "some"),
+}
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func (c *checker) preposition(w string) bool { return prepositions[c.p.Tag][strings.ToLower(w)] }
+func (c *checker) indefinite(w string) bool  { return indefinites[c.p.Tag][strings.ToLower(w)] }
+
+// speakerKind classifies the speaker of a speech verb.
+type speakerKind int
+
+const (
+	spNone      speakerKind = iota // no speaker found: not an attribution
+	spOK                           // a name, an institution, a tied role
+	spPronoun                      // a pronoun: needs a person named before
+	spAnonymous                    // "un responsable", "a spokesperson"
+	spUntied                       // a role the article never ties to a name
+)
+
+// attrib is a speech verb and its speaker in one text.
+type attrib struct {
+	verb    lang.Span
+	speaker lang.Span // the speaker's words
+	kind    speakerKind
+	role    string // the role's words, for spUntied
+	inQuote int    // index of the depth-0 quote it is an incise of, or -1
+}
+
+// identified reports whether the attribution names someone the reader can
+// identify.
+func (c *checker) identified(ti int, a attrib) bool {
+	switch a.kind {
+	case spOK:
+		return true
+	case spPronoun:
+		return c.antecedent(ti, a)
+	}
+	return false
+}
+
+// antecedent: a singular pronoun needs a person named, or a role
+// mentioned, before it; a plural one ("ils", "they") may stand for a group
+// and is accepted.
+func (c *checker) antecedent(ti int, a attrib) bool {
+	w := strings.ToLower(c.text(ti).Value()[a.speaker.Start:a.speaker.End])
+	if c.hasPeople || strings.HasSuffix(w, "s") || w == "they" {
+		return true
+	}
+	at := pos{ti, a.speaker.Start}
+	for _, pp := range c.persons {
+		if pp.at.before(at) {
+			return true
+		}
+	}
+	return false
+}
+
+// findAttributions lists the speech verbs of a text with their speakers.
+func (c *checker) findAttributions(ti int) []attrib {
+	t := c.text(ti)
+	s := t.Value()
+	words := c.toks[ti]
+	var out []attrib
+	afterComma := func(i int) bool { return strings.HasSuffix(strings.TrimRightFunc(s[:i], unicode.IsSpace), ",") }
+	for k := 0; k < len(words); k++ {
+		// Inside a quotation only an incise attributes it: « Nous sommes
+		// prêts, a-t-il dit, à agir ».
+		if c.quoteAround(ti, words[k].Start) >= 0 && !afterComma(words[k].Start) {
+			continue
+		}
+		verb, kind, ok := c.speechVerb(ti, k)
+		if !ok {
+			continue
+		}
+		for k+1 < len(words) && words[k+1].Start < verb.End {
+			k++
+		}
+		a := attrib{verb: verb, inQuote: c.quoteAround(ti, verb.Start)}
+		if a.inQuote >= 0 && !afterComma(verb.Start) {
+			continue
+		}
+		if pr, ok := c.invertedPronoun(s, verb); ok {
+			a.speaker, a.kind = pr, spPronoun
+			if !c.p.SpeakerPronoun(s[pr.Start:pr.End]) {
+				a.kind = spOK // "a-t-on appris": an impersonal source, left alone
+			}
+		} else if kind == "verb" && a.inQuote < 0 {
+			a.speaker, a.kind, a.role = c.subjectBefore(ti, verb.Start)
+		}
+		if a.kind == spNone {
+			a.speaker, a.kind, a.role = c.speakerAfter(ti, verb.End)
+		}
+		if a.kind != spNone {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// speechVerb matches a speech verb at word k, also with adverbs between
+// the auxiliary and the participle ("a notamment déclaré", "has also
+// said"), which the pack's phrases do not cover.
+func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
+	s := c.text(ti).Value()
+	words := c.toks[ti]
+	if end, kind, ok := c.p.SpeechVerb(s, words[k].Start); ok {
+		return lang.Span{Start: words[k].Start, End: end}, kind, true
+	}
+	if !isLower(words[k].Text) || len(words[k].Text) < 3 {
+		return lang.Span{}, "", false
+	}
+	for b := k - 2; b >= 0 && b >= k-3; b-- {
+		if strings.ContainsAny(s[words[b].End:words[k].Start], ",;:.«»“”\"") || !isLower(words[b+1].Text) {
+			break
+		}
+		// Probe "auxiliary participle" without the adverbs, on a short
+		// window; results are memoised since the pack's matcher is linear
+		// in the phrases sharing a first letter.
+		tail := s[words[k].Start:]
+		if k+2 < len(words) {
+			tail = s[words[k].Start:words[k+2].End]
+		}
+		key := words[b].Text + " " + tail
+		n, seen := c.probes[key]
+		if !seen {
+			n = -1
+			if end, kind, ok := c.p.SpeechVerb(key, 0); ok && kind == "verb" && end > len(words[b].Text)+1 {
+				n = end - len(words[b].Text) - 1
+			}
+			c.probes[key] = n
+		}
+		if n > 0 {
+			return lang.Span{Start: words[b].Start, End: words[k].Start + n}, "verb", true
+		}
+	}
+	return lang.Span{}, "", false
+}
+
+// invertedPronoun finds the pronoun inside an inverted verb: "a-t-il
+// déclaré", "dit-elle".
+func (c *checker) invertedPronoun(s string, verb lang.Span) (lang.Span, bool) {
+	v := s[verb.Start:verb.End]
+	for i, r := range v {
+		if r != '-' && r != '\u2010' && r != '\u2011' {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		e := j
+		for e < len(v) {
+			r2, n := utf8.DecodeRuneInString(v[e:])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			e += n
+		}
+		w := v[j:e]
+		if w == "t" || w == "" {
+			continue
+		}
+		if c.p.SpeakerPronoun(w) || strings.ToLower(w) == "on" {
+			return lang.Span{Start: verb.Start + j, End: verb.Start + e}, true
+		}
+	}
+	return lang.Span{}, false
+}
+
+// quoteAround returns the depth-0 quotation whose inside holds offset i.
+func (c *checker) quoteAround(ti, i int) int {
+	for qi, q := range c.quotes[ti].Quotes {
+		if q.Depth != 0 || i < q.Open.End {
+			continue
+		}
+		if q.Close.Start < 0 || i < q.Close.Start {
+			return qi
+		}
+	}
+	return -1
+}
+
+// sentenceOf returns the sentence holding offset i, or the whole text.
+func (c *checker) sentenceOf(ti, i int) lang.Span {
+	for _, sp := range c.sents[ti].Sentences {
+		if sp.Start <= i && i < sp.End {
+			return sp
+		}
+	}
+	return lang.Span{Start: 0, End: len(c.text(ti).Value())}
+}
+
+// subjectBefore classifies the subject of a speech verb: the clause part
+// nearest the verb, after the sentence start, a quotation or a colon.
+func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
+	s := c.text(ti).Value()
+	start := c.sentenceOf(ti, at).Start
+	for _, q := range c.quotes[ti].Quotes {
+		if q.Depth == 0 && q.Close.Start >= 0 && q.Close.End <= at && q.Close.End > start {
+			start = q.Close.End
+		}
+	}
+	if k := strings.LastIndexAny(s[start:at], ":;—–("); k >= 0 {
+		start += k + 1
+	}
+	// The part nearest the verb: "Le secrétaire général, M. Rasmussen, a
+	// déclaré" → "M. Rasmussen".
+	seg := s[start:at]
+	parts := strings.Split(seg, ",")
+	off := start + len(seg)
+	for i := len(parts) - 1; i >= 0; i-- {
+		off -= len(parts[i])
+		if strings.TrimSpace(parts[i]) != "" {
+			sp, kind, role := c.classify(ti, trimSpan(s, off, off+len(parts[i])), true)
+			if (kind == spAnonymous || kind == spUntied) && i > 0 {
+				// "Ms Lindqvist, the foreign minister, said": an earlier
+				// part may name the speaker.
+				prevOff := off - 1 - len(parts[i-1])
+				if w := wordAt(c.toks[ti], prevOff); w >= 0 && c.toks[ti][w].End <= off && c.nameAt(ti, w, 2) {
+					return sp, spOK, ""
+				}
+			}
+			return sp, kind, role
+		}
+		off-- // the comma
+	}
+	return lang.Span{}, spNone, ""
+}
+
+// speakerAfter classifies the speaker after a verb or "selon": "a déclaré
+// le secrétaire général, M. Anders Fogh Rasmussen", "said Ms Lindqvist",
+// "according to the minister".
+func (c *checker) speakerAfter(ti, from int) (lang.Span, speakerKind, string) {
+	s := c.text(ti).Value()
+	end := c.sentenceOf(ti, from).End
+	if from >= end {
+		end = len(s)
+	}
+	if k := strings.IndexAny(s[from:end], ":;«»“”\"()—–"); k >= 0 {
+		end = from + k
+	}
+	seg := s[from:end]
+	parts := strings.Split(seg, ",")
+	off := from
+	for i, part := range parts {
+		if strings.TrimSpace(part) == "" {
+			off += len(part) + 1
+			continue
+		}
+		sp, kind, role := c.classify(ti, trimSpan(s, off, off+len(part)), false)
+		if (kind == spAnonymous || kind == spUntied) && i+1 < len(parts) {
+			// "a déclaré un porte-parole, Oana Lungescu": the apposition names.
+			nOff := off + len(part) + 1
+			if w := wordAt(c.toks[ti], nOff); w >= 0 && c.toks[ti][w].Start < nOff+len(parts[i+1]) && c.nameAt(ti, w, 1) {
+				return sp, spOK, ""
+			}
+		}
+		return sp, kind, role
+	}
+	return lang.Span{}, spNone, ""
+}
+
+// classify tells what kind of speaker a phrase is. subject says the phrase
+// comes before the verb (its last word is the pronoun, if any).
+func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speakerKind, string) {
+	s := c.text(ti).Value()
+	var words []lang.Token
+	for _, w := range c.toks[ti] {
+		if w.Start >= sp.Start && w.End <= sp.End {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return sp, spNone, ""
+	}
+	for _, w := range words {
+		if _, ok := c.p.Honorific(s, w.Start); ok {
+			return sp, spOK, ""
+		}
+	}
+	if c.indefinite(words[0].Text) && len(words) > 1 && !c.document(words, 0) {
+		return c.anonSpan(words, 0), spAnonymous, ""
+	}
+	pr := words[0]
+	if subject {
+		pr = words[len(words)-1]
+	}
+	if c.p.SpeakerPronoun(pr.Text) {
+		return lang.Span{Start: pr.Start, End: pr.End}, spPronoun, ""
+	}
+	// The first role in the speaker's words decides: every branch below
+	// returns.
+	for i, w := range words {
+		role, rs, end, ok := c.p.Role(s, w.Start)
+		if !ok || end > sp.End {
+			continue
+		}
+		if i > 0 && c.indefinite(words[i-1].Text) {
+			return c.anonSpan(words, i-1), spAnonymous, ""
+		}
+		if c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, w.Start}) {
+			return sp, spOK, ""
+		}
+		return lang.Span{Start: w.Start, End: end}, spUntied, s[w.Start:end]
+	}
+	return sp, spOK, ""
+}
+
+// roleTied: the article ties the role to a name at or before this place
+// (anywhere, for the title and summary, which come before the story), or
+// people lists someone in it.
+func (c *checker) roleTied(ti int, role string, at int) bool {
+	k := c.text(ti).Kind
+	for key, tie := range c.ties {
+		if covers(key, role) && (k == rules.KindTitle || k == rules.KindSummary || tie.before(pos{ti, at})) {
+			return true
+		}
+	}
+	for key := range c.peopleRoles {
+		if covers(key, role) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that make a role another person's: the deputy is not the
+// secretary general. The pack's role list has no such notion.
+var deputy = set("délégué", "adjoint", "deputy", "assistant", "vice")
+
+// covers reports whether a tied role also names a shorter mention of it:
+// "foreign minister" covers "the minister", "ministre des Affaires
+// étrangères" covers "le ministre", but "secrétaire général délégué" does
+// not cover "le secrétaire général".
+func covers(tied, role string) bool {
+	if tied == role {
+		return true
+	}
+	t, r := strings.Fields(strings.ToLower(tied)), strings.Fields(strings.ToLower(role))
+	if len(r) >= len(t) {
+		return false
+	}
+	var extra []string
+	switch {
+	case equalWords(t[:len(r)], r):
+		extra = t[len(r):]
+	case equalWords(t[len(t)-len(r):], r):
+		extra = t[:len(t)-len(r)]
+	default:
+		return false
+	}
+	for _, w := range extra {
+		if deputy[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
+
+// wordAt returns the index of the first word starting at or after i.
+func wordAt(words []lang.Token, i int) int {
+	for k, w := range words {
+		if w.Start >= i {
+			return k
+		}
+	}
+	return -1
+}
+
+// trimSpan trims white space, and final punctuation, off [a, b).
+func trimSpan(s string, a, b int) lang.Span {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[:b])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(".!?…,", r) {
+			break
+		}
+		b -= n
+	}
+	return lang.Span{Start: a, End: b}
+}
+
+// Nouns of documents: "un communiqué de l'Élysée", "a statement from the
+// ministry" is a source the reader can check, not an anonymous person.
+// The pack has no such list.
+var documents = map[string]map[string]bool{
+	"fr": set("communiqué", "rapport", "texte", "document", "déclaration", "courrier", "lettre", "message", "note", "tweet", "article", "décision", "avis", "étude", "sondage", "arrêt"),
+	"en": set("statement", "report", "document", "letter", "note", "message", "tweet", "post", "release", "study", "survey", "ruling", "decision", "article"),
+}
+
+// document: the noun phrase at words[i] (after its determiner) names a
+// document.
+func (c *checker) document(words []lang.Token, i int) bool {
+	for j := i + 1; j < len(words) && j <= i+2; j++ {
+		if documents[c.p.Tag][strings.ToLower(words[j].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// anonSpan is the anonymous speaker's noun phrase from its determiner at
+// words[i]: at most four words, up to a preposition ("un responsable" of
+// "un responsable de l'OTAN lors d'une conférence").
+func (c *checker) anonSpan(words []lang.Token, i int) lang.Span {
+	j := i + 1
+	for j+1 < len(words) && j+1 < i+4 && !c.preposition(words[j+1].Text) {
+		j++
+	}
+	return lang.Span{Start: words[i].Start, End: words[j].End}
+}
+
+// qualified: the role names one office ("le président russe", "the French
+// president", "le porte-parole du Kremlin", "le chef de l'État"), which
+// articles use as a second reference to a person they named without the
+// role ("Vladimir Poutine … a déclaré le président russe").
+func (c *checker) qualified(ti, start, end int) bool {
+	s := c.text(ti).Value()
+	if strings.IndexFunc(s[start:end], unicode.IsUpper) > 0 {
+		return true
+	}
+	words := c.toks[ti]
+	k := wordAt(words, end)
+	for b := len(words) - 1; b >= 0; b-- {
+		if words[b].End <= start {
+			if w := words[b].Text; onlySpace(s[words[b].End:start]) && isCap(w) && !c.preposition(w) {
+				return true // "the French president", "Russia's president"
+			}
+			break
+		}
+	}
+	if k < 0 || !onlySpace(s[end:words[k].Start]) {
+		return false
+	}
+	next := strings.ToLower(words[k].Text)
+	if next == "de" || next == "du" || next == "des" || next == "of" || next == "d'" || next == "d’" {
+		for j := k + 1; j < len(words) && j <= k+2; j++ {
+			if isCap(words[j].Text) {
+				return true // "du Kremlin", "of NATO"
+			}
+		}
+		return false
+	}
+	for _, suf := range nationality[c.p.Tag] {
+		if strings.HasSuffix(next, suf) {
+			return true // "le président russe", "le ministre français"
+		}
+	}
+	return false
+}
+
+// Endings of French adjectives of nationality (English puts them before
+// the role, capitalised). The pack has no such list.
+var nationality = map[string][]string{
+	"fr": {"ais", "aise", "ien", "ienne", "ain", "aine", "ois", "oise", "and", "ande", "russe", "suisse", "belge", "turc", "grec"},
+}
+
+// freeName: someone is named before at without being given a role, so a
+// qualified role may refer back to them.
+func (c *checker) freeName(at pos) bool {
+	for _, p := range c.persons {
+		if !p.tied && p.at.before(at) {
+			return true
+		}
+	}
+	return false
+}

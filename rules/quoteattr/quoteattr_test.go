@@ -1,0 +1,321 @@
+package quoteattr
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/rules"
+)
+
+// lint runs the rule on one JSON record and returns its diagnostics.
+func lint(t testing.TB, src []byte) []rules.Diagnostic {
+	t.Helper()
+	res := load.Parse(rules.NewFile("a.json", src, rules.FormatJSON), load.Limits{})
+	if len(res.Errors) > 0 || len(res.Records) != 1 {
+		t.Fatalf("parse: %v", res.Errors)
+	}
+	var out []rules.Diagnostic
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		v, err := r.Run(rules.NewPass(r, res.Records[0], results, nil, func(d rules.Diagnostic) { out = append(out, d) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[r] = v
+	}
+	return out
+}
+
+// record builds a JSON record whose body is the given blocks (strings are
+// paragraphs).
+func record(t testing.TB, lang string, body []any, people []map[string]string) []byte {
+	t.Helper()
+	rec := map[string]any{"id": "t", "lang": lang, "title": "Titre", "body": body}
+	if people != nil {
+		rec["people"] = people
+	}
+	src, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// want is one expected finding: its message, the JSON pointer, and the
+// text its span covers, which starts at the first occurrence of at in the
+// source that follows after (both in the file's syntax).
+type want struct {
+	pointer, after, at, span, msg string
+}
+
+func quote(text string, speaker ...string) map[string]string {
+	q := map[string]string{"type": "quote", "text": text}
+	if len(speaker) > 0 {
+		q["speaker"] = speaker[0]
+	}
+	return q
+}
+
+const noSpeaker = "quotation has no identifiable speaker: no speech verb with a speaker in its sentence or paragraph"
+
+func TestRule(t *testing.T) {
+	tests := []struct {
+		name   string
+		lang   string
+		body   []any
+		people []map[string]string
+		want   []want
+	}{
+		{
+			name: "fr attributed after the quote, then continued",
+			lang: "fr",
+			body: []any{"« Nos partenaires partagent tous le souhait qu'a l'OTAN de bâtir la sécurité, mais chacun contribue d'une manière bien différente,» a déclaré le secrétaire général, M.\u00a0Anders Fogh Rasmussen. «\u00a0Ils participent à nos opérations. Ils apportent un soutien politique à nos missions ».",
+				"« Notre réunion a montré tout ce que nous avons déjà gagné à travailler ensemble, » a ajouté le secrétaire général."},
+		},
+		{
+			name: "fr attribution removed",
+			lang: "fr",
+			body: []any{"Cette rencontre a été une occasion unique de discuter des enseignements tirés de la coopération.",
+				"« Nos partenaires partagent tous le souhait de bâtir la sécurité. » « Ils participent à nos opérations. »"},
+			want: []want{{"/body/1", `"« Nos`, "«", "«", noSpeaker}},
+		},
+		{
+			name: "fr role never tied to a name",
+			lang: "fr",
+			body: []any{"« Nous avons en partage le même ensemble de valeurs, » a déclaré le secrétaire général délégué."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: the role "le secrétaire général délégué" is never tied to a name in the article`}},
+		},
+		{
+			name: "fr role tied earlier, the deputy is another person",
+			lang: "fr",
+			body: []any{"Cette réunion, présidée par le secrétaire général délégué, Alexander Vershbow, a mis en évidence un lien fort.",
+				"« Nous avons en partage le même ensemble de valeurs, » a déclaré le secrétaire général délégué.",
+				"« Nous travaillons ensemble au quotidien avec nos partenaires, » a ajouté le secrétaire général."},
+			want: []want{{"/body/2", "", "« Nous travaillons", "«", `quotation has no identifiable speaker: the role "le secrétaire général" is never tied to a name in the article`}},
+		},
+		{
+			name:   "fr role listed in people",
+			lang:   "fr",
+			people: []map[string]string{{"name": "Anders Fogh Rasmussen", "role": "secrétaire général de l'OTAN"}},
+			body:   []any{"« Nous travaillons ensemble au quotidien avec nos partenaires, » a ajouté le secrétaire général."},
+		},
+		{
+			name: "fr anonymous source",
+			lang: "fr",
+			body: []any{"« La réunion s'est déroulée dans un excellent climat », a indiqué un responsable de l'OTAN."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: "un responsable" names no one`}},
+		},
+		{
+			name: "fr anonymity granted on purpose",
+			lang: "fr",
+			body: []any{"« La réunion s'est déroulée dans un excellent climat », a indiqué un diplomate sous couvert d'anonymat."},
+		},
+		{
+			name: "fr unlisted verb after the quote",
+			lang: "fr",
+			body: []any{"« Personne ne veut quitter cette salle sans accord », s'est félicité le président du Conseil européen, Charles Michel."},
+		},
+		{
+			name: "fr incise inside the quotation, pronoun after a named person",
+			lang: "fr",
+			body: []any{"Mme Stefanie Babst a ouvert la séance.", "« Nous sommes prêts, a-t-elle ajouté, à travailler avec chacun de nos partenaires. »"},
+		},
+		{
+			name: "fr pronoun with nobody named before",
+			lang: "fr",
+			body: []any{"« Nous sommes prêts à travailler avec chacun de nos partenaires », a-t-il ajouté."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: "il" refers to no person named earlier in the article`}},
+		},
+		{
+			name: "fr terms and partial quotations",
+			lang: "fr",
+			body: []any{"Les pays « invités » ont participé aux débats d'aujourd'hui sur l'avenir de l'OTAN.",
+				"Le ministre a qualifié la réunion d'« étape vers un partenariat plus étroit et plus efficace »."},
+		},
+		{
+			name: "fr multi-paragraph quotation",
+			lang: "fr",
+			body: []any{"Le chancelier allemand, Olaf Scholz, a prévenu les partenaires.",
+				"« Nous ne céderons pas au chantage énergétique. Nous avons les moyens de passer l'hiver.",
+				"« Mais cela suppose que chacun fasse des efforts, dans chaque pays et dans chaque foyer », a-t-il conclu."},
+		},
+		{
+			name: "fr unclosed and stray marks",
+			lang: "fr",
+			body: []any{"« Nous ne céderons pas au chantage énergétique, a déclaré M. Scholz.",
+				"Mais cela suppose que chacun fasse des efforts. »"},
+			want: []want{
+				{"/body/0", "", "«", "«", "« is never closed in this paragraph and the next paragraph does not continue the quotation"},
+				{"/body/1", "", "»", "»", "stray closing mark »: no quotation is open"},
+			},
+		},
+		{
+			name: "fr quote block introduced, then one without speaker",
+			lang: "fr",
+			body: []any{"Mme Babst a ouvert la séance. Elle a déclaré :",
+				quote("Nous devons mieux expliquer à nos opinions publiques pourquoi la sécurité se construit ensemble."),
+				"La séance a ensuite été levée.",
+				quote("La sécurité se construit ensemble, avec tous nos partenaires."),
+				quote("L'Europe s'est toujours construite dans les crises.", "Jean Monnet")},
+			want: []want{{"/body/3/text", "", "La sécurité se", "La sécurité se construit ensemble, avec tous nos partenaires.", "quote block has no speaker and the paragraph before does not introduce one"}},
+		},
+		{
+			name: "en attributed after, according to, pronoun",
+			lang: "en",
+			body: []any{"Foreign ministers met in Stockholm on Tuesday under the alliance's “smart defence” initiative. It's the third meeting this year.",
+				"“We cannot afford to wait for the next crisis before we act together,” said Ms Lindqvist.",
+				"According to the minister, Ms Lindqvist, the agreement “does not replace national plans but makes them cheaper”.",
+				"“This is not about symbolism. It is about radar coverage and money well spent,” she said. “We don't want promises.”"},
+		},
+		{
+			name: "en quoted sentence with no attribution",
+			lang: "en",
+			body: []any{"Foreign ministers met in Stockholm on Tuesday.", "“We cannot afford to wait for the next crisis before we act together.”"},
+			want: []want{{"/body/1", "", `“We`, "“", noSpeaker}},
+		},
+		{
+			name: "en spokesman never named",
+			lang: "en",
+			body: []any{"“Our cables and pipelines are the arteries of our economies,” said the spokesman."},
+			want: []want{{"/body/0", "", "“", "“", `quotation has no identifiable speaker: the role "the spokesman" is never tied to a name in the article`}},
+		},
+		{
+			name: "en role tied by apposition before, shorter mention later",
+			lang: "en",
+			body: []any{"Sweden's foreign minister, Ann Lindqvist, chaired the talks.",
+				"“Our cables and pipelines are the arteries of our economies,” the minister told reporters."},
+		},
+		{
+			name: "en an official",
+			lang: "en",
+			body: []any{"“This is a turning point for regional security,” an official said."},
+			want: []want{{"/body/0", "", "“", "“", `quotation has no identifiable speaker: "an official" names no one`}},
+		},
+		{
+			name: "fr adverb between auxiliary and participle",
+			lang: "fr",
+			body: []any{"« Nous ne céderons pas au chantage énergétique de Moscou », a notamment déclaré un diplomate européen."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: "un diplomate européen" names no one`}},
+		},
+		{
+			name: "fr anonymous role named by apposition",
+			lang: "fr",
+			body: []any{"« La réunion s'est déroulée dans un excellent climat », a déclaré un porte-parole de l'OTAN, Oana Lungescu.",
+				"Un porte-parole de l'Alliance, Oana Lungescu, a déclaré : « Les discussions ont été franches et utiles. »"},
+		},
+		{
+			name: "fr summary in headline style, signature in a list",
+			lang: "fr",
+			body: []any{map[string]any{"type": "list", "items": []string{"« Nous irons jusqu'au bout de cette réforme » — Élisabeth Borne", "« Le dialogue social, ce n'est pas le blocage » (Élisabeth Borne)"}}},
+		},
+		{
+			name: "en named subject introduces the quotation, anonymity disclosed",
+			lang: "en",
+			body: []any{"Ms Lindqvist was blunt. “We will not accept threats against our infrastructure.”",
+				"“Nobody wants to leave this room without a deal,” a senior EU diplomat said, speaking on condition of anonymity."},
+		},
+		{
+			name: "en nested quotation never closed, title mark never closed",
+			lang: "en",
+			body: []any{"“She told me ‘we are ready to sign the agreement today,” said Ms Lindqvist."},
+			want: []want{{"/body/0", "", "‘", "‘", "‘ is never closed inside the enclosing quotation"}},
+		},
+		{
+			name: "fr qualified role as a second reference to a named person",
+			lang: "fr",
+			body: []any{"Vladimir Poutine a de nouveau menacé les pays occidentaux mardi.",
+				"« Nous utiliserons tous les moyens à notre disposition », a déclaré le président russe.",
+				"Emmanuel Macron s'est rendu à Kiev. « La France restera aux côtés de l'Ukraine aussi longtemps qu'il le faudra », a affirmé le chef de l'État."},
+		},
+		{
+			name: "en qualified role, and a bare role with only tied names",
+			lang: "en",
+			body: []any{"Joe Biden arrived in Vilnius on Tuesday, where NATO Secretary General Jens Stoltenberg welcomed him.",
+				"“We will not waver in our support for Ukraine,” the US president said.",
+				"“Our cables and pipelines are the arteries of our economies,” the spokesman said."},
+			want: []want{{"/body/2", "", "“Our", "“", `quotation has no identifiable speaker: the role "the spokesman" is never tied to a name in the article`}},
+		},
+		{
+			name: "fr list of quotations introduced by a colon",
+			lang: "fr",
+			body: []any{"Le secrétaire général de l'OTAN, Jens Stoltenberg, a fixé trois priorités :",
+				map[string]any{"type": "list", "items": []string{"« Nous devons investir davantage dans notre défense commune. »", "« Nous devons soutenir l'Ukraine aussi longtemps qu'il le faudra. »"}}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := record(t, tc.lang, tc.body, tc.people)
+			got := lint(t, src)
+			if len(got) != len(tc.want) {
+				for _, d := range got {
+					t.Logf("got %s %q: %s", d.Pointer, src[d.Span.Start:d.Span.End], d.Message)
+				}
+				t.Fatalf("%d findings, want %d", len(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				d := got[i]
+				base := strings.Index(string(src), w.after)
+				at := strings.Index(string(src[base:]), w.at)
+				if base < 0 || at < 0 {
+					t.Fatalf("bad test: %q not in source", w.at)
+				}
+				at += base
+				if d.Pointer != w.pointer || d.Message != w.msg || d.Span.Start != at || string(src[d.Span.Start:d.Span.End]) != w.span {
+					t.Errorf("finding %d:\n got %s @%d %q: %s\nwant %s @%d %q: %s", i, d.Pointer, d.Span.Start, src[d.Span.Start:d.Span.End], d.Message, w.pointer, at, w.span, w.msg)
+				}
+			}
+		})
+	}
+}
+
+func TestSeed(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range lint(t, src) {
+		t.Errorf("seed: %s: %s", d.Pointer, d.Message)
+	}
+}
+
+func BenchmarkQuoteAttributionSeed(b *testing.B) {
+	src, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := load.Parse(rules.NewFile("seed.json", src, rules.FormatJSON), load.Limits{})
+	if len(res.Records) != 1 {
+		b.Fatal("seed did not parse")
+	}
+	order := rules.Order([]*rules.Rule{Rule})
+	b.ResetTimer()
+	for b.Loop() {
+		// A fresh record each time: Texts() is cached on the record.
+		rec := *res.Records[0]
+		results := map[*rules.Rule]any{}
+		for _, r := range order {
+			v, err := r.Run(rules.NewPass(r, &rec, results, nil, nil))
+			if err != nil {
+				b.Fatal(err)
+			}
+			results[r] = v
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+}
+
+// FuzzRule checks the rule never panics on arbitrary paragraphs.
+func FuzzRule(f *testing.F) {
+	f.Add("fr", "« Nos partenaires partagent tous le souhait, » a déclaré le secrétaire général, M. Anders Fogh Rasmussen. « Ils participent ».", "« Nous sommes prêts, a-t-il dit, à agir")
+	f.Add("en", "“We cannot afford to wait,” said the spokesman — “or the minister” (Ann Linde).", "“Our cables”, an official said.»")
+	f.Fuzz(func(t *testing.T, lang, a, b string) {
+		if lang != "fr" && lang != "en" {
+			return
+		}
+		src := record(t, lang, []any{a, quote(b), b, a}, nil)
+		lint(t, src)
+	})
+}
