@@ -353,3 +353,22 @@ func TestForConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestTokensNonASCIIDigits is the regression for a hang the stated-count
+// fuzzer found: a non-ASCII decimal digit made Tokens loop forever.
+func TestTokensNonASCIIDigits(t *testing.T) {
+	p, _ := For("fr")
+	for _, s := range []string{"\u07c8", "les ３ pays", "٣ دول", "12\u07c8"} {
+		toks := p.Tokens(s)
+		end := 0
+		for _, tk := range toks {
+			if tk.Start != end || tk.End <= tk.Start {
+				t.Fatalf("%q: tokens do not tile the text: %+v", s, toks)
+			}
+			end = tk.End
+		}
+		if end != len(s) {
+			t.Errorf("%q: tokens end at %d of %d", s, end, len(s))
+		}
+	}
+}

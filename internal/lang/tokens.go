@@ -69,7 +69,10 @@ func (p *Pack) Tokens(s string) []Token {
 			}
 			emit(Space, i, j)
 			i = j
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
+			// Only ASCII digits make numbers; other decimal digits (N'Ko,
+			// Arabic-Indic, fullwidth) are punctuation here, and must not
+			// reach scanNumber, which would not advance over them.
 			j := p.scanNumber(s, i)
 			if r2, _ := runeAt(s, j); isLetterOrMark(r2) && allDigits(s[i:j]) {
 				// "1er", "21st", "90s": an alphanumeric word, not a number.

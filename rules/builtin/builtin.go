@@ -8,6 +8,7 @@ import (
 	"github.com/artlint/artlint/rules/footnote"
 	"github.com/artlint/artlint/rules/naming"
 	"github.com/artlint/artlint/rules/quoteattr"
+	"github.com/artlint/artlint/rules/statedcount"
 	"github.com/artlint/artlint/rules/typography"
 )
 
@@ -17,6 +18,7 @@ func init() {
 		footnote.Rule, footnote.Order,
 		naming.Rule,
 		quoteattr.Rule,
+		statedcount.Rule,
 		typography.Rule,
 	)
 }

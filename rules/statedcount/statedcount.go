@@ -1,0 +1,1266 @@
+// Package statedcount defines the stated-count rule: a count ("treize pays
+// partenaires", "the four countries") must match the enumeration it
+// announces or sums up.
+package statedcount
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/artlint/artlint/internal/lang"
+	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/textan"
+)
+
+// Rule reports a count that disagrees with the list it is linked to.
+var Rule = &rules.Rule{
+	ID:    "stated-count",
+	Title: "A stated count matches the enumeration it announces or sums up",
+	Doc: "An article that says “thirteen partner countries” and then names twelve, or that lists three countries and " +
+		"goes on with “the four countries”, contradicts itself; one of the two is wrong, and readers notice.\n\n" +
+		"The rule finds count phrases (a cardinal in words or digits before a plural noun such as *pays*, *États*, " +
+		"*partenaires*, *ministres*, *countries*, *leaders*) and links each to one enumeration, only when the link is clear:\n\n" +
+		"- **in the same sentence**: a list right after a colon, dash or bracket (“les dirigeants de trois pays : A, B et C”), " +
+		"or in apposition (“trois pays, A, B et C, …”, “A, B et C, trois pays qui…”);\n" +
+		"- **a list block** right after a paragraph ending in a colon that holds the count;\n" +
+		"- **anaphora** (countries only): “ces quatre pays”, “nos quatre pays”, “the four countries” after a coordinated list of countries " +
+		"in the same or one of the two previous sentences, with no other country named in between;\n" +
+		"- **announced earlier, listed later** (countries only): a count with no demonstrative (“un groupe de treize pays " +
+		"partenaires”) and the nearest following enumeration of countries, when that enumeration's sentence has no count " +
+		"of its own, no other count of countries comes between, and both have at least four items and differ by at most two; " +
+		"below six, the list must also hang on the same word as the count (“les dirigeants de treize pays” … “les dirigeants " +
+		"de l’Australie, …”).\n\n" +
+		"An anaphora with a definite article (“les quatre pays”, “the four countries”) is linked only from a later sentence or clause, " +
+		"when nothing after the noun narrows the group (“les quatre pays fondateurs”), and only when it states more than the " +
+		"list; anaphoras that differ from the list by more than two, or that match another list a few sentences back, are left alone.\n\n" +
+		"For countries every coordinated item must be a country name (French articles and prepositions are skipped: " +
+		"“de l’Australie”, “des Émirats arabes unis”); for people and other classes only a colon- or dash-introduced list " +
+		"of capitalised names in the same sentence, or a list block, is linked.\n\n" +
+		"It deliberately says nothing about non-exhaustive lists (*notamment*, *dont*, *y compris*, *including*, *such as*, " +
+		"*among them*, “etc.”), partial references (“deux de ces pays”, “two of the three countries”, “trois autres pays”, " +
+		"“les deux pays” after a longer list), approximate counts (“plus de trois”, “at least four”), counts with no list " +
+		"(“les 29 pays membres”), ordinals, years, the articles “un”/“une”/“a”/“one”, lists joined by “ou”/“or”, and " +
+		"anything inside quotations. When no enumeration of the same kind can be linked with confidence it is silent.",
+	Bad:       "Les dirigeants de trois pays ont signé : la France, l’Allemagne, l’Italie et l’Espagne.",
+	Good:      "Les dirigeants de quatre pays ont signé : la France, l’Allemagne, l’Italie et l’Espagne.",
+	Level:     rules.LevelError,
+	Tags:      []string{"editorial"},
+	Languages: []string{"fr", "en"},
+	Since:     "0.1.0",
+	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations},
+	Run:       run,
+}
+
+// Forward links (announced earlier, listed later) are the least certain:
+// they need a list long enough to be the announced group, and a count close
+// to the list's length (an edited number, a dropped item), not a different
+// group that happens to follow. A shorter list must also hang on the same
+// noun as the count ("les dirigeants d’un groupe de treize pays" … "les
+// dirigeants de l’Australie, …").
+const (
+	forwardMin  = 4
+	forwardLong = 6
+	maxDiff     = 2
+	maxCount    = 500 // beyond any enumeration; larger numbers are amounts
+)
+
+// plural English names of the count-noun classes, for messages.
+var classNames = map[string]string{
+	"country": "countries", "partner": "partners", "leader": "leaders", "minister": "ministers",
+	"ally": "allies", "member": "members", "person": "people", "organisation": "organisations",
+	"delegation": "delegations", "representative": "representatives", "participant": "participants",
+	"region": "regions", "city": "cities", "operation": "operations",
+}
+
+type det uint8
+
+const (
+	detNone det = iota
+	detDefinite
+	detDemonstrative
+)
+
+type count struct {
+	sent       int
+	start, end int // the cardinal
+	head       int // end of the head noun
+	value      int
+	digits     bool
+	class      string
+	det        det
+	partial    bool   // a count, but partial or approximate: never checked
+	between    int    // words between the cardinal and the head noun
+	next       string // the lower-cased word right after the head noun, if any
+}
+
+type item struct{ start, name, end int } // start includes a skipped article
+
+type enum struct {
+	sent       int // sentence of its first item
+	start, end int // decoded range in the text (names only)
+	n          int
+	clean      bool
+	quoted     bool
+	linked     bool
+	block      bool // a list block: span and pointer below
+	span       rules.Span
+	pointer    string
+}
+
+type sentence struct {
+	text   int
+	span   lang.Span
+	quoted bool // quote block
+	counts []*count
+	items  []item
+	enums  []*enum
+}
+
+type checker struct {
+	pass   *rules.Pass
+	p      *lang.Pack
+	texts  []rules.Text
+	toks   [][]lang.Token
+	wtoks  [][]lang.Token // word and number tokens only
+	quotes [][]lang.Quote
+	sents  []*sentence
+	first  []int // first sentence index of each text
+}
+
+func run(pass *rules.Pass) (any, error) {
+	p := textan.Pack(pass)
+	if p == nil {
+		return nil, nil
+	}
+	c := &checker{pass: pass, p: p}
+	for _, ts := range textan.SentencesOf(pass) {
+		ti := len(c.texts)
+		c.texts = append(c.texts, ts.Text)
+		toks := c.tokens(ts.Text.Value())
+		c.toks = append(c.toks, toks)
+		var ws []lang.Token
+		for _, t := range toks {
+			if t.Kind == lang.Word || t.Kind == lang.Number {
+				ws = append(ws, t)
+			}
+		}
+		c.wtoks = append(c.wtoks, ws)
+		c.first = append(c.first, len(c.sents))
+		for _, sp := range ts.Sentences {
+			c.sents = append(c.sents, &sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote})
+		}
+	}
+	c.quotes = make([][]lang.Quote, len(c.texts))
+	for i, tq := range textan.QuotationsOf(pass) {
+		if i < len(c.quotes) {
+			c.quotes[i] = tq.Quotes
+		}
+	}
+	for si, s := range c.sents {
+		c.scanCounts(si, s)
+		c.scanCountries(si, s)
+	}
+	c.scanBlocks()
+	c.link()
+	return nil, nil
+}
+
+// ---- lexical helpers ----
+
+// tokens is Pack.Tokens made safe: lang's tokenizer loops forever on a
+// decimal digit outside ASCII (Arabic-Indic, fullwidth, N’Ko…), so such
+// digits are masked with spaces of the same byte length first; offsets are
+// unchanged and the rule never needs those digits.
+func (c *checker) tokens(s string) []lang.Token {
+	if strings.IndexFunc(s, otherDigit) < 0 {
+		return c.p.Tokens(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if otherDigit(r) {
+			b.WriteString(strings.Repeat(" ", n))
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	masked := b.String()
+	toks := c.p.Tokens(masked)
+	for k := range toks {
+		toks[k].Text = s[toks[k].Start:toks[k].End]
+	}
+	return toks
+}
+
+func otherDigit(r rune) bool { return unicode.IsDigit(r) && (r < '0' || r > '9') }
+
+func (c *checker) value(ti int) string { return c.texts[ti].Value() }
+
+// inQuote reports whether offset i of text ti lies inside quotation marks.
+func (c *checker) inQuote(ti, i int) bool {
+	for _, q := range c.quotes[ti] {
+		end := q.Close.End
+		if q.Close.Start < 0 {
+			end = len(c.value(ti))
+		}
+		if i >= q.Open.Start && i < end {
+			return true
+		}
+	}
+	return false
+}
+
+// words returns the word and number tokens of text ti in [a, b).
+func (c *checker) words(ti, a, b int) []lang.Token {
+	ws := c.wtoks[ti]
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= a })
+	j := sort.Search(len(ws), func(k int) bool { return ws[k].End > b })
+	if j < i {
+		j = i
+	}
+	return ws[i:j]
+}
+
+func lower(w string) string { return strings.ToLower(lang.Fold(w)) }
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	// Demonstratives, and possessives that point back the same way ("nos
+	// quatre pays", "their three countries").
+	demonstratives = set("ces", "these", "those", "nos", "vos", "leurs", "ses", "our", "your", "their", "its")
+	definites      = set("les", "des", "aux", "the", "all") // "des", "aux": contracted "de les", "à les"
+	// Words that may stand between a cardinal and its head noun without
+	// making the count partial ("thirteen partner countries", "trois grands
+	// pays") are anything but these.
+	notBetween = set("autres", "other", "others", "more", "additional", "remaining", "further", "extra",
+		"de", "des", "du", "d'", "of", "premiers", "premières", "derniers", "dernières", "first", "last",
+		"plus", "et", "and", "ou", "or", "à", "to", "sur", "en", "in", "on", "par", "by")
+	// A count after one of these is approximate.
+	approx = set("environ", "quelque", "jusqu'à", "than", "least", "about", "around", "nearly", "almost",
+		"over", "under", "approximately", "roughly", "some", "près", "moins", "plus", "presque", "quasiment",
+		"upwards", "barely")
+	approxBeforeDe = set("plus", "moins", "près", "autour", "quelque")
+	partitive      = set("de", "des", "d'", "of", "d'entre")
+	amongst        = set("parmi", "among", "amongst", "sur")
+	coordinators   = set("et", "and")
+	disjunctions   = set("ou", "or", "nor", "ni")
+	continuations  = set("et", "and", "ou", "or", "ainsi", "as", "along", "plus", "together", "voire", "sauf",
+		"except", "excepté", "hormis", "etc", "mais", "but", "puis", "then", "with", "avec")
+	articles  = set("le", "la", "les", "l'", "the")
+	particles = set("de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "al", "el", "bin",
+		"ben", "le", "la", "ibn", "dos", "y")
+)
+
+func (c *checker) maxBetween() int {
+	if c.p.Tag == "en" {
+		return 2 // "thirteen partner countries", "four Western Balkan countries"
+	}
+	return 1 // "trois grands pays"; French adjectives mostly follow the noun
+}
+
+// ---- counts ----
+
+func (c *checker) scanCounts(si int, s *sentence) {
+	ti := s.text
+	v := c.value(ti)
+	ws := c.words(ti, s.span.Start, s.span.End)
+	// Cardinal is costly: try it only on words a few words before a count
+	// noun (a long spelled-out number plus the words allowed between).
+	const reach = 8
+	near := make([]bool, len(ws))
+	for k, w := range ws {
+		if _, ok := c.p.CountNoun(w.Text); ok {
+			for j := max(0, k-reach); j < k; j++ {
+				near[j] = true
+			}
+		}
+	}
+	for k := 0; k < len(ws); k++ {
+		t := ws[k]
+		if !near[k] {
+			continue
+		}
+		val, e, ok := c.p.Cardinal(v, t.Start)
+		if !ok || e > s.span.End {
+			continue
+		}
+		last := k
+		for last+1 < len(ws) && ws[last+1].End <= e {
+			last++
+		}
+		// The head noun: the first count noun among the next few words,
+		// separated by single spaces only.
+		head, class, between, bad := -1, "", 0, false
+		prevEnd := e
+		for j := last + 1; j < len(ws) && head < 0 && !bad; j++ {
+			gap := v[prevEnd:ws[j].Start]
+			if strings.TrimFunc(gap, unicode.IsSpace) != "" || gap == "" {
+				bad = true
+				break
+			}
+			if cl, ok := c.p.CountNoun(ws[j].Text); ok {
+				head, class = ws[j].End, cl
+				break
+			}
+			if notBetween[lower(ws[j].Text)] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
+				bad = true
+				break
+			}
+			if _, _, isNum := c.p.Cardinal(v, ws[j].Start); isNum {
+				bad = true
+				break
+			}
+			between++
+			prevEnd = ws[j].End
+		}
+		k = last
+		if head < 0 {
+			continue
+		}
+		cnt := &count{sent: si, start: t.Start, end: e, head: head, value: val, class: class, between: between}
+		if rest := v[head:]; rest != "" {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r) {
+				if f := strings.Fields(rest); len(f) > 0 {
+					cnt.next = lower(strings.TrimRightFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+					if i := strings.IndexByte(cnt.next, '\''); i > 0 {
+						cnt.next = cnt.next[:i+1] // "s’engagent" → "s'"
+					}
+				}
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		cnt.digits = r >= '0' && r <= '9'
+		cnt.partial = val < 2 || val > maxCount || s.quoted || c.inQuote(ti, t.Start) ||
+			strings.HasPrefix(lower(v[t.Start:e]), "a ") // "a dozen" is approximate
+		// Look at the words before the count.
+		prev := c.before(ws, t.Start)
+		if len(prev) > 1 && partitive[prev[0]] && c.isCardinalWord(prev[1]) {
+			cnt.partial = true // "trois des quatre pays"
+		}
+		if len(prev) > 0 {
+			switch {
+			case demonstratives[prev[0]]:
+				cnt.det = detDemonstrative
+			case definites[prev[0]]:
+				cnt.det = detDefinite
+			}
+		}
+		rest := prev
+		if cnt.det != detNone {
+			rest = prev[1:]
+		}
+		if len(prev) > 0 && approx[prev[0]] {
+			cnt.partial = true
+		}
+		if len(rest) > 0 {
+			w := rest[0]
+			switch {
+			case amongst[w]:
+				cnt.partial = true // "parmi les quatre pays", "among the four"
+			case w == "de" && len(rest) > 1 && approxBeforeDe[rest[1]]:
+				cnt.partial = true // "plus de trois pays"
+			case partitive[w] && len(rest) > 1 && c.isCardinalWord(rest[1]):
+				cnt.partial = true // "trois des quatre pays", "two of the three"
+			case w == "to" && len(rest) > 1 && rest[1] == "up", w == "à" && len(rest) > 1 && strings.HasPrefix(rest[1], "jusqu"):
+				cnt.partial = true // "up to four countries", "jusqu’à quatre pays"
+			case w == "of" && (len(rest) == 1 || rest[1] == "out"):
+				cnt.partial = true // "Of the four countries, …", "out of four"
+			}
+		}
+		s.counts = append(s.counts, cnt)
+	}
+}
+
+// before returns up to four lower-cased words before offset i in the
+// sentence, nearest first.
+func (c *checker) before(ws []lang.Token, i int) []string {
+	var out []string
+	for j := len(ws) - 1; j >= 0 && len(out) < 4; j-- {
+		if ws[j].End <= i {
+			out = append(out, lower(ws[j].Text))
+		}
+	}
+	return out
+}
+
+func (c *checker) isCardinalWord(w string) bool {
+	_, e, ok := c.p.Cardinal(w, 0)
+	return ok && e == len(w)
+}
+
+// ---- enumerations of countries ----
+
+func isSuperscript(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || (r >= '⁰' && r <= '⁹')
+}
+
+// gap reads the text between two list items: white space, footnote
+// markers, one comma or semicolon and at most one coordinator.
+func gap(g string) (ok, coord bool) {
+	punct := 0
+	for _, f := range strings.FieldsFunc(g, func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) }) {
+		for f != "" {
+			switch {
+			case f[0] == ',' || f[0] == ';':
+				if coord || punct > 0 {
+					return false, false
+				}
+				punct++
+				f = f[1:]
+			case coordinators[lower(f)] && !coord:
+				coord = true
+				f = ""
+			default:
+				return false, false
+			}
+		}
+	}
+	return punct > 0 || coord, coord
+}
+
+func (c *checker) scanCountries(si int, s *sentence) {
+	ti := s.text
+	v := c.value(ti)
+	pos := s.span.Start
+	ws := c.words(ti, s.span.Start, s.span.End)
+	for k, t := range ws {
+		if t.Start < pos || !mayStartCountry(ws, k) {
+			continue
+		}
+		_, name, end, ok := c.p.Country(v, t.Start)
+		if !ok || end > s.span.End {
+			continue
+		}
+		s.items = append(s.items, item{start: t.Start, name: name.Start, end: end})
+		pos = end
+	}
+	for k := 0; k < len(s.items); {
+		j, closed := k, false
+		for j+1 < len(s.items) {
+			ok, coord := gap(v[s.items[j].end:s.items[j+1].start])
+			if !ok {
+				break
+			}
+			closed = coord
+			j++
+		}
+		if j > k {
+			its := s.items[k : j+1]
+			if !closed && c.bracketed(v, its[0].start, its[len(its)-1].end) {
+				closed = true // "trois pays (France, Allemagne, Italie)"
+			}
+			e := &enum{sent: si, start: its[0].name, end: its[len(its)-1].end, n: len(its),
+				quoted: s.quoted || c.inQuote(ti, its[0].start)}
+			e.clean = closed && c.cleanAround(si, its[0].start, e.end)
+			s.enums = append(s.enums, e)
+		}
+		k = j + 1
+	}
+}
+
+// bracketed reports a list [a, b) that is all that stands between brackets.
+func (c *checker) bracketed(v string, a, b int) bool {
+	before := strings.TrimRightFunc(v[:a], unicode.IsSpace)
+	after := strings.TrimLeftFunc(v[b:], func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) })
+	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+}
+
+// cleanAround checks what surrounds a closed list [a, b): nothing before it
+// that could be an earlier item of another kind (a comma) or a marker of a
+// partial list, nothing after it that continues it.
+func (c *checker) cleanAround(si, a, b int) bool {
+	s := c.sents[si]
+	v := c.value(s.text)
+	for _, t := range c.words(s.text, s.span.Start, a) {
+		if _, ok := c.p.NonExhaustive(v, t.Start); ok {
+			return false
+		}
+	}
+	after := strings.TrimLeftFunc(v[b:s.span.End], func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) })
+	after = strings.TrimPrefix(after, ",")
+	after = strings.TrimLeftFunc(after, unicode.IsSpace)
+	if strings.HasPrefix(after, "…") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, "(") {
+		return false
+	}
+	if _, ok := c.p.NonExhaustive(after, 0); ok {
+		return false
+	}
+	end := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(after)
+	}
+	if w := lower(after[:end]); continuations[w] || disjunctions[w] {
+		return false
+	}
+	return true
+}
+
+// countryLead lists the lower-case words a country mention can start with:
+// articles and prepositions the pack skips, and the lower-case heads of a
+// few names ("ex-République yougoslave de Macédoine").
+var (
+	countryLead      = set("l'", "la", "le", "les", "de", "d'", "du", "des", "au", "aux", "en", "à", "the")
+	countryLowerHead = set("ex", "ex-république", "ancienne", "former")
+)
+
+// mayStartCountry is a cheap filter before Pack.Country, which is costly
+// to try on every word: names are capitalised, possibly after one or two
+// lead words ("de la Finlande", "the Netherlands").
+func mayStartCountry(ws []lang.Token, k int) bool {
+	for j := k; j < len(ws) && j <= k+2; j++ {
+		r, _ := utf8.DecodeRuneInString(ws[j].Text)
+		if unicode.IsUpper(r) || countryLowerHead[lower(ws[j].Text)] {
+			return true
+		}
+		if !countryLead[lower(ws[j].Text)] {
+			return false
+		}
+	}
+	return false
+}
+
+// commaBefore reports whether a list starting at a is preceded by a comma:
+// an earlier item may be something other than a country.
+func (c *checker) commaBefore(si, a int) bool {
+	s := c.sents[si]
+	g := strings.TrimRightFunc(c.value(s.text)[s.span.Start:a], unicode.IsSpace)
+	return strings.HasSuffix(g, ",")
+}
+
+// scanBlocks turns list blocks whose items all begin with a country into
+// enumerations placed at their first item.
+func (c *checker) scanBlocks() {
+	for ti := 0; ti < len(c.texts); {
+		t := c.texts[ti]
+		if t.Kind != rules.KindListItem || t.Item != 0 {
+			ti++
+			continue
+		}
+		end := ti + 1
+		for end < len(c.texts) && c.texts[end].Kind == rules.KindListItem && c.texts[end].Block == t.Block {
+			end++
+		}
+		countries := 0
+		for k := ti; k < end; k++ {
+			if c.startsWithCountry(k) {
+				countries++
+			}
+		}
+		if countries > 0 && c.first[ti] < len(c.sents) && (ti+1 == len(c.first) || c.first[ti] < c.first[ti+1]) {
+			si := c.first[ti]
+			e := &enum{sent: si, n: end - ti, clean: countries == end-ti && end-ti >= 2, block: true,
+				span:    c.blockSpan(ti, end),
+				pointer: strings.TrimSuffix(t.Pointer(), "/0")}
+			c.sents[si].enums = append([]*enum{e}, c.sents[si].enums...)
+		}
+		ti = end
+	}
+}
+
+// blockSpan covers the text of list items [a, b), without the quotes.
+func (c *checker) blockSpan(a, b int) rules.Span {
+	first, last := c.texts[a], c.texts[b-1]
+	return rules.Span{Start: first.Span(0, 0).Start, End: last.Span(0, len(last.Value())).End}
+}
+
+func (c *checker) startsWithCountry(ti int) bool {
+	v := c.value(ti)
+	i := len(v) - len(strings.TrimLeftFunc(v, unicode.IsSpace))
+	_, _, _, ok := c.p.Country(v, i)
+	return ok
+}
+
+// ---- linking ----
+
+type pos struct{ sent, off int }
+
+func less(a, b pos) bool { return a.sent < b.sent || (a.sent == b.sent && a.off < b.off) }
+
+func (c *checker) link() {
+	var forward []*count
+	for _, s := range c.sents {
+		for _, cnt := range s.counts {
+			if cnt.partial {
+				continue
+			}
+			if done := c.linkSameSentence(cnt); done {
+				continue
+			}
+			if cnt.class != "country" && cnt.class != "ally" {
+				continue
+			}
+			if done := c.linkBack(cnt); done {
+				continue
+			}
+			if cnt.det != detDemonstrative && cnt.class == "country" {
+				forward = append(forward, cnt)
+			}
+		}
+	}
+	// Forward links last, so lists already summed up by an anaphora are
+	// known to belong to another count.
+	for _, cnt := range forward {
+		c.linkForward(cnt)
+	}
+}
+
+// linkSameSentence handles a list introduced by a colon, dash or bracket
+// after the count, an apposition, or a list block after the paragraph. It
+// returns true when the count is settled (reported, matching, or not to be
+// linked elsewhere).
+func (c *checker) linkSameSentence(cnt *count) bool {
+	s := c.sents[cnt.sent]
+	v := c.value(s.text)
+	countryLike := cnt.class == "country" || cnt.class == "ally"
+	if countryLike {
+		for _, e := range s.enums {
+			if e.block || e.start < cnt.head {
+				continue
+			}
+			g := v[cnt.head:c.itemStart(s, e)]
+			introduced, appos := c.introduced(cnt, g)
+			if !introduced {
+				return false // the nearest list is not this count's
+			}
+			if appos && (abs(cnt.value-e.n) > maxDiff || !c.closesApposition(cnt.sent, e.end)) {
+				return true // "les 27 États membres, la Norvège et la Suisse": a coordination
+			}
+			if e.clean && !e.quoted && (appos || !c.commaBefore(cnt.sent, c.itemStart(s, e))) {
+				c.check(cnt, e)
+			}
+			return true
+		}
+	}
+	if c.listAfterColon(cnt) {
+		return true
+	}
+	return c.linkBlock(cnt)
+}
+
+// itemStart is where the first item of a sentence enumeration begins,
+// articles included.
+func (c *checker) itemStart(s *sentence, e *enum) int {
+	for _, it := range s.items {
+		if it.name == e.start {
+			return it.start
+		}
+	}
+	return e.start
+}
+
+// introduced reads the text g between a count's head noun and the list
+// that follows: the list is the count's when g ends with a colon, dash or
+// opening bracket, or is a comma right after the count phrase.
+func (c *checker) introduced(cnt *count, g string) (ok, appos bool) {
+	t := strings.TrimRightFunc(g, unicode.IsSpace)
+	if t == "" {
+		return false, false
+	}
+	if c.hasCount(cnt.sent, cnt.head, cnt.head+len(g)) {
+		return false, false
+	}
+	// "trois pays, à savoir la France…", "three countries, namely France…"
+	for _, m := range namely {
+		if lt := lower(t); strings.HasSuffix(lt, m) && (len(lt) == len(m) || !isWordByte(lt[len(lt)-len(m)-1])) {
+			t = strings.TrimRightFunc(t[:len(t)-len(m)], func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ':' })
+			return c.fewWords(t), false
+		}
+	}
+	last, n := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case ':', '–', '—', '(':
+		return true, false
+	case '-':
+		// A hyphen with spaces around stands for a dash ("Six pays - l’Argentine, …").
+		if r, _ := utf8.DecodeLastRuneInString(t[:len(t)-n]); unicode.IsSpace(r) && len(t) < len(g) {
+			return true, false
+		}
+		return false, false
+	case ',':
+		// Apposition of a bare count ("deux pays, la Hongrie et la
+		// Turquie, …"). A qualified one may be coordinated with the list
+		// instead: "les trois pays baltes, la Pologne et la Finlande, …".
+		return cnt.between == 0 && strings.TrimSpace(t[:len(t)-1]) == "", true
+	}
+	return false, false
+}
+
+// closesApposition reports whether a list ending at b in sentence si is
+// closed like an apposition: by a comma, bracket or dash ("trois pays, A,
+// B et C, ont…").
+func (c *checker) closesApposition(si, b int) bool {
+	s := c.sents[si]
+	after := strings.TrimLeftFunc(c.value(s.text)[b:s.span.End], func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) })
+	// At the end of the sentence it may as well be a coordination: "signé
+	// par les trois pays baltes, la Pologne et la Finlande."
+	r, _ := utf8.DecodeRuneInString(after)
+	return after != "" && strings.ContainsRune(",)–—", r)
+}
+
+// coordinatedAfter reports a coordinator in the two words after a count
+// phrase: "A et B, les trois pays baltes et l’Allemagne" is a longer list,
+// not an apposition.
+func (c *checker) coordinatedAfter(cnt *count) bool {
+	s := c.sents[cnt.sent]
+	ws := c.words(s.text, cnt.head, s.span.End)
+	for k := 0; k < len(ws) && k < 2; k++ {
+		if w := lower(ws[k].Text); coordinators[w] || disjunctions[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namely lists the words that introduce an exhaustive list.
+var namely = []string{"à savoir", "c'est-à-dire", "soit", "namely", "that is", "i.e.", "viz."}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// fewWords accepts what may remain of a count phrase after its head noun
+// before a list: nothing, or one adjective in French ("pays partenaires").
+func (c *checker) fewWords(t string) bool {
+	mid := strings.Fields(t)
+	allowed := 0
+	if c.p.Tag == "fr" {
+		allowed = 1
+	}
+	if len(mid) > allowed {
+		return false
+	}
+	for _, w := range mid {
+		if !isWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '‑' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCount reports a count phrase starting in [a, b) of sentence si.
+func (c *checker) hasCount(si, a, b int) bool {
+	for _, o := range c.sents[si].counts {
+		if o.start >= a && o.start < b {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBack links an anaphoric count ("ces quatre pays", "the four
+// countries", or "A, B et C, trois pays") to the nearest enumeration of
+// countries before it, within the sentence and the two before.
+func (c *checker) linkBack(cnt *count) bool {
+	at := pos{cnt.sent, cnt.start}
+	for si := cnt.sent; si >= 0 && si >= cnt.sent-2; si-- {
+		s := c.sents[si]
+		for k := len(s.enums) - 1; k >= 0; k-- {
+			e := s.enums[k]
+			if e.block || !less(pos{si, e.end}, at) {
+				continue
+			}
+			appos := si == cnt.sent && c.apposition(c.value(s.text)[e.end:cnt.start])
+			if cnt.det == detNone && !appos {
+				return false
+			}
+			if !e.clean || e.quoted || c.commaBefore(si, c.itemStart(s, e)) || (!appos && c.others(si, e, at)) {
+				return true
+			}
+			if appos && (abs(cnt.value-e.n) > maxDiff || c.coordinatedAfter(cnt)) {
+				return true // "la Norvège et la Suisse, les 27 États membres": another group
+			}
+			if c.between(pos{si, e.end}, at, cnt) {
+				return true
+			}
+			if !appos && abs(cnt.value-e.n) > maxDiff {
+				return true // a wider group than the list: "les 29 pays membres"
+			}
+			if cnt.det == detDefinite && !appos && (cnt.value == 2 || cnt.value < e.n || !c.plainDefinite(cnt, e)) {
+				return true // "les deux pays", "les quatre pays fondateurs" may be another group
+			}
+			if !appos && c.matchElsewhere(cnt, cnt.sent-backReach, cnt.sent) {
+				return true // it may sum up that earlier list
+			}
+			c.check(cnt, e)
+			e.linked = true
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// After "les N pays" in French, only these words leave the phrase
+	// unrestricted; anything else may name another group ("les quatre pays
+	// fondateurs", "les trois pays de la zone").
+	frPlainNext = set("et", "se", "s'", "ne", "n'", "y", "en", "leur", "lui", "l'", "nous", "vous",
+		"concernés", "cités", "mentionnés", "précités", "ont-ils", "ont-elles")
+	// After "the N countries" in English these restrict the group.
+	enRestrictNext = set("of", "that", "which", "who", "whose", "from", "in", "at", "with", "where", "outside",
+		"beyond", "bordering", "on", "plus", "still", "left", "remaining")
+)
+
+// clauseWords start a new clause after a comma.
+var clauseWords = set("et", "mais", "tandis", "alors", "puis", "and", "but", "while", "whereas", "so")
+
+// plainDefinite accepts "les quatre pays" / "the four countries" as an
+// anaphora of a list in an earlier sentence or clause: no word between the
+// number and the noun, and nothing after it that makes it another group.
+func (c *checker) plainDefinite(cnt *count, e *enum) bool {
+	if cnt.between > 0 {
+		return false
+	}
+	if e.sent == cnt.sent {
+		// In the same sentence only across a clause boundary ("A et B ont
+		// signé, et les deux pays…"), not as an object ("A et B ont
+		// rejoint les quatre pays fondateurs").
+		s := c.sents[cnt.sent]
+		g := c.value(s.text)[e.end:cnt.start]
+		k := strings.LastIndexAny(g, ",;–—")
+		if k < 0 {
+			return false
+		}
+		rest := strings.Fields(g[k:])
+		if g[k] == ',' && (len(rest) < 2 || !clauseWords[lower(strings.TrimPrefix(rest[0], ","))] && !clauseWords[lower(rest[1])]) {
+			return false
+		}
+	}
+	if cnt.next == "" {
+		return true
+	}
+	if c.p.Tag == "fr" {
+		// A verb in the third person plural ("font", "partagent",
+		// "devraient") or a listed clitic; adjectives end in -s or -x.
+		return frPlainNext[cnt.next] || strings.HasSuffix(cnt.next, "ent") || strings.HasSuffix(cnt.next, "ont")
+	}
+	return !enRestrictNext[cnt.next]
+}
+
+// backReach is how many sentences back an anaphora may find a list that
+// matches it, which then vouches for the count.
+const backReach = 5
+
+// matchElsewhere reports a clean list of countries in sentences [from, to]
+// whose length is the count: the count may be about that list rather than
+// the nearest one.
+func (c *checker) matchElsewhere(cnt *count, from, to int) bool {
+	for si := max(0, from); si <= to && si < len(c.sents); si++ {
+		for _, e := range c.sents[si].enums {
+			if e.clean && !e.quoted && e.n == cnt.value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apposition reads the text between a list and a count that sums it up in
+// the same sentence: a comma, colon or dash, then at most a determiner
+// ("A, B et C, trois pays", "A, B and C – the three countries").
+func (c *checker) apposition(g string) bool {
+	g = strings.TrimLeftFunc(g, func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) })
+	r, n := utf8.DecodeRuneInString(g)
+	if r != ',' && r != ':' && r != '–' && r != '—' {
+		return false
+	}
+	rest := strings.Fields(g[n:])
+	return len(rest) == 0 || (len(rest) == 1 && (demonstratives[lower(rest[0])] || definites[lower(rest[0])] ||
+		rest[0] == "tous" || rest[0] == "all"))
+}
+
+// others reports a country named in the list's sentence outside the list:
+// a count that sums up the list may include it ("La France accueille
+// l’Allemagne, l’Italie et l’Espagne. Les quatre pays…").
+func (c *checker) others(si int, e *enum, before pos) bool {
+	for _, it := range c.sents[si].items {
+		if !less(pos{si, it.start}, before) {
+			break
+		}
+		if it.end <= e.start || it.name >= e.end {
+			return true
+		}
+	}
+	return false
+}
+
+// between reports another country or another count of countries between a
+// list's end and an anaphoric count: the anaphora may then cover them.
+func (c *checker) between(from, to pos, cnt *count) bool {
+	for si := from.sent; si <= to.sent; si++ {
+		s := c.sents[si]
+		for _, it := range s.items {
+			p := pos{si, it.start}
+			if less(from, p) && less(p, to) {
+				return true
+			}
+		}
+		for _, o := range s.counts {
+			p := pos{si, o.start}
+			if o != cnt && (o.class == "country" || o.class == "ally") && less(from, p) && less(p, to) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkForward links a count with no demonstrative ("un groupe de treize
+// pays", "the leaders of the thirteen partner countries") to the nearest
+// following enumeration of countries.
+func (c *checker) linkForward(cnt *count) {
+	cs := c.sents[cnt.sent]
+	if strings.ContainsAny(c.value(cs.text)[cnt.head:cs.span.End], ":–—(") {
+		return // its own sentence goes on to say which ones
+	}
+	for si := cnt.sent; si < len(c.sents); si++ {
+		s := c.sents[si]
+		if si > cnt.sent {
+			for _, o := range s.counts {
+				if o.class == "country" || o.class == "ally" {
+					return // another count of countries comes first
+				}
+			}
+		}
+		for _, e := range s.enums {
+			if si == cnt.sent && (e.block || e.start < cnt.start) {
+				continue
+			}
+			// The nearest list decides: linked with confidence or not at all.
+			if si == cnt.sent || !e.clean || e.quoted || e.linked || len(s.counts) > 0 {
+				return
+			}
+			if !e.block && (c.commaBefore(si, c.itemStart(s, e)) || c.others(si, e, pos{si + 1, 0})) {
+				return
+			}
+			if e.n < forwardMin || cnt.value < forwardMin || abs(cnt.value-e.n) > maxDiff ||
+				c.matchElsewhere(cnt, cnt.sent-backReach, len(c.sents)-1) {
+				return
+			}
+			if min(e.n, cnt.value) < forwardLong && !e.block {
+				g := c.governor(cnt.sent, cnt.start)
+				if g == "" || g != c.governor(si, c.itemStart(s, e)) {
+					return
+				}
+			}
+			c.check(cnt, e)
+			return
+		}
+	}
+}
+
+// governorSkip lists the words between a noun and the count or list it
+// governs.
+var governorSkip = set("de", "d'", "du", "des", "of", "un", "une", "a", "an", "the", "les", "groupe", "group",
+	"total", "ensemble", "set")
+
+// governor returns the word a count or list at offset i of sentence si
+// depends on ("dirigeants" in "les dirigeants d’un groupe de treize pays",
+// "leaders" in "the leaders of Australia"), lower-cased, or "".
+func (c *checker) governor(si, i int) string {
+	s := c.sents[si]
+	ws := c.words(s.text, s.span.Start, i)
+	for k := len(ws) - 1; k >= 0; k-- {
+		if w := lower(ws[k].Text); !governorSkip[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ---- lists of names (people and other classes) ----
+
+// listAfterColon links a count to a colon- or dash-introduced list of
+// capitalised names (or countries, for classes that can be countries) that
+// ends its sentence.
+func (c *checker) listAfterColon(cnt *count) bool {
+	if cnt.class == "country" || cnt.class == "ally" {
+		return false // lists of countries are read item by item in scanCountries
+	}
+	s := c.sents[cnt.sent]
+	v := c.value(s.text)
+	seg := v[cnt.head:s.span.End]
+	k := strings.IndexAny(seg, ":–—")
+	if k < 0 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(seg[k:])
+	a := cnt.head + k + n
+	if c.hasCount(cnt.sent, cnt.head, a) || c.nonExhaustive(s.text, cnt.head, a) {
+		return false
+	}
+	b := s.span.End
+	body := v[a:b]
+	if r != ':' {
+		if m := strings.IndexRune(body, r); m >= 0 {
+			body = body[:m] // a dash pair closes the list
+		}
+	}
+	trimmed := strings.TrimRightFunc(body, func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
+	if trimmed == "" || strings.HasSuffix(trimmed, "…") || strings.HasSuffix(lower(trimmed), "etc") {
+		return false
+	}
+	b = a + len(trimmed)
+	items, ok := c.splitList(s.text, a, b)
+	if !ok {
+		return false
+	}
+	if c.nonExhaustive(s.text, a, b) {
+		return true
+	}
+	allCountries, allNames := cnt.class == "partner" || cnt.class == "member", true
+	for _, it := range items {
+		if allCountries {
+			_, _, e, ok := c.p.Country(v, it.Start)
+			allCountries = ok && e == it.End
+		}
+		allNames = allNames && c.nameLike(v, it.Start, it.End)
+	}
+	if !allCountries && !allNames {
+		return false
+	}
+	start := items[0].Start
+	if _, name, _, ok := c.p.Country(v, start); ok && allCountries {
+		start = name.Start
+	}
+	c.check(cnt, &enum{sent: cnt.sent, start: start, end: items[len(items)-1].End, n: len(items)})
+	return true
+}
+
+// splitList splits [a, b) into items at commas, semicolons and a final
+// coordinator, outside brackets. The last item must follow a coordinator.
+func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
+	var items []lang.Span
+	start, depth, coordLast := -1, 0, false
+	flush := func(end int) bool {
+		if start < 0 {
+			return false
+		}
+		items = append(items, lang.Span{Start: start, End: end})
+		start = -1
+		return true
+	}
+	lastEnd := a
+	for _, t := range c.toks[ti] {
+		if t.Start < a || t.End > b || t.Kind == lang.Space {
+			continue
+		}
+		switch {
+		case t.Text == "(":
+			depth++
+		case t.Text == ")":
+			depth--
+		case depth == 0 && (t.Text == "," || t.Text == ";"):
+			if !flush(lastEnd) {
+				return nil, false
+			}
+			coordLast = false
+			continue
+		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text)]:
+			if start >= 0 && !flush(lastEnd) {
+				return nil, false
+			}
+			coordLast = true
+			continue
+		case depth == 0 && t.Kind == lang.Word && disjunctions[lower(t.Text)]:
+			return nil, false
+		}
+		if start < 0 {
+			start = t.Start
+		}
+		lastEnd = t.End
+	}
+	if !flush(lastEnd) || !coordLast || len(items) < 2 || depth != 0 {
+		return nil, false
+	}
+	return items, true
+}
+
+// nameLike accepts a proper name: an optional article or honorific, then
+// capitalised words with name particles between them, and an optional
+// bracketed gloss at the end.
+func (c *checker) nameLike(v string, a, b int) bool {
+	if i := strings.IndexRune(v[a:b], '('); i >= 0 {
+		if !strings.HasSuffix(strings.TrimSpace(v[a:b]), ")") {
+			return false
+		}
+		b = a + i
+	}
+	ws := c.wordsIn(v, a, b)
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	if e, ok := c.p.Honorific(v, ws[0].Start); ok {
+		for len(ws) > 0 && ws[0].Start < e {
+			ws = ws[1:]
+		}
+	} else if articles[lower(ws[0].Text)] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	for k, w := range ws {
+		if _, _, _, ok := c.p.Role(v, w.Start); ok {
+			return false // "Jens Stoltenberg, NATO Secretary General, …": a role, not another name
+		}
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if unicode.IsUpper(r) {
+			continue
+		}
+		if k == 0 || k == len(ws)-1 || !particles[lower(w.Text)] {
+			return false
+		}
+	}
+	// Only words, spaces and dots of initials between a and b.
+	for _, t := range c.tokens(v[a:b]) {
+		if t.Kind == lang.Punct && t.Text != "." {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) wordsIn(v string, a, b int) []lang.Token {
+	var out []lang.Token
+	for _, t := range c.tokens(v[a:b]) {
+		if t.Kind == lang.Word || t.Kind == lang.Number {
+			t.Start += a
+			t.End += a
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (c *checker) nonExhaustive(ti, a, b int) bool {
+	v := c.value(ti)
+	for _, t := range c.words(ti, a, b) {
+		if _, ok := c.p.NonExhaustive(v, t.Start); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBlock links a count in the last sentence of a paragraph ending in a
+// colon to the list block right after it.
+func (c *checker) linkBlock(cnt *count) bool {
+	s := c.sents[cnt.sent]
+	ti := s.text
+	v := c.value(ti)
+	if ti+1 >= len(c.texts) || cnt.sent+1 < len(c.sents) && c.sents[cnt.sent+1].text == ti {
+		return false
+	}
+	if !strings.HasSuffix(strings.TrimRightFunc(v, unicode.IsSpace), ":") {
+		return false
+	}
+	next := c.texts[ti+1]
+	if next.Kind != rules.KindListItem || next.Item != 0 || c.nonExhaustive(ti, cnt.head, len(v)) ||
+		c.hasCount(cnt.sent, cnt.head, len(v)) {
+		return false
+	}
+	end := ti + 1
+	for end < len(c.texts) && c.texts[end].Kind == rules.KindListItem && c.texts[end].Block == next.Block {
+		end++
+	}
+	countryLike := cnt.class == "country" || cnt.class == "ally" || cnt.class == "partner" || cnt.class == "member"
+	allCountries, allNames := countryLike, cnt.class != "country" && cnt.class != "ally"
+	for k := ti + 1; k < end; k++ {
+		iv := c.value(k)
+		t := strings.TrimSpace(iv)
+		if t == "" || t == "…" || strings.HasPrefix(lower(t), "etc") {
+			return true
+		}
+		allCountries = allCountries && c.startsWithCountry(k)
+		if allNames {
+			ws := c.wordsIn(iv, 0, len(iv))
+			if len(ws) > 0 && articles[lower(ws[0].Text)] {
+				ws = ws[1:]
+			}
+			if e, ok := c.p.Honorific(iv, len(iv)-len(strings.TrimLeftFunc(iv, unicode.IsSpace))); ok {
+				for len(ws) > 0 && ws[0].Start < e {
+					ws = ws[1:]
+				}
+			}
+			r := rune(0)
+			if len(ws) > 0 {
+				r, _ = utf8.DecodeRuneInString(ws[0].Text)
+			}
+			allNames = unicode.IsUpper(r)
+		}
+	}
+	if !allCountries && !allNames {
+		return true
+	}
+	e := &enum{n: end - ti - 1, block: true,
+		span:    c.blockSpan(ti+1, end),
+		pointer: strings.TrimSuffix(next.Pointer(), "/0")}
+	for _, x := range c.sents[c.first[ti+1]].enums {
+		if x.block {
+			x.linked = true
+		}
+	}
+	c.check(cnt, e)
+	return true
+}
+
+// ---- reporting ----
+
+func (c *checker) check(cnt *count, e *enum) {
+	if cnt.value == e.n {
+		return
+	}
+	s := c.sents[cnt.sent]
+	t := c.texts[s.text]
+	noun := classNames[cnt.class]
+	if noun == "" {
+		noun = cnt.class + "s"
+	}
+	stated := fmt.Sprintf("%d", cnt.value)
+	if !cnt.digits {
+		word := t.Value()[cnt.start:cnt.end]
+		if c.p.Tag == "fr" {
+			stated += " (« " + word + " »)"
+		} else {
+			stated += " (“" + word + "”)"
+		}
+	}
+	rel := rules.Related{Message: fmt.Sprintf("the list of %d %s", e.n, noun)}
+	if e.block {
+		rel.Span, rel.Pointer = e.span, e.pointer
+	} else {
+		lt := c.texts[c.sents[e.sent].text]
+		rel.Span, rel.Pointer = lt.Span(e.start, e.end), lt.Pointer()
+	}
+	c.pass.Report(rules.Diagnostic{
+		Span:    t.Span(cnt.start, cnt.end),
+		Pointer: t.Pointer(),
+		Message: fmt.Sprintf("states %s %s but lists %d", stated, noun, e.n),
+		Related: []rules.Related{rel},
+	})
+}

@@ -1,0 +1,322 @@
+package statedcount
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/rules"
+)
+
+// finding is a diagnostic reduced to what the tests compare: the message,
+// the reported text, and the related text and message.
+type finding struct {
+	msg, at, rel, relMsg string
+}
+
+// lint runs the rule and the analyses it requires on the one record of f.
+func lint(t testing.TB, f *rules.File) []rules.Diagnostic {
+	t.Helper()
+	res := load.Parse(f, load.Limits{})
+	if len(res.Errors) > 0 || len(res.Records) != 1 {
+		t.Fatalf("parse: %v", res.Errors)
+	}
+	var got []rules.Diagnostic
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		out, err := r.Run(rules.NewPass(r, res.Records[0], results, nil, func(d rules.Diagnostic) { got = append(got, d) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[r] = out
+	}
+	return got
+}
+
+func runOn(t testing.TB, f *rules.File) []finding {
+	t.Helper()
+	var got []finding
+	for _, d := range lint(t, f) {
+		fd := finding{msg: d.Message, at: string(f.Content[d.Span.Start:d.Span.End])}
+		if len(d.Related) > 0 {
+			fd.rel = string(f.Content[d.Related[0].Span.Start:d.Related[0].Span.End])
+			fd.relMsg = d.Related[0].Message
+		}
+		got = append(got, fd)
+	}
+	return got
+}
+
+// article builds a JSON record; a body entry starting with "- " is a list
+// block whose items are separated by " | ".
+func article(t testing.TB, lang string, body ...string) *rules.File {
+	t.Helper()
+	var blocks []any
+	for _, b := range body {
+		if rest, ok := strings.CutPrefix(b, "- "); ok {
+			blocks = append(blocks, map[string]any{"type": "list", "items": strings.Split(rest, " | ")})
+			continue
+		}
+		if rest, ok := strings.CutPrefix(b, "> "); ok {
+			blocks = append(blocks, map[string]any{"type": "quote", "text": rest})
+			continue
+		}
+		blocks = append(blocks, b)
+	}
+	data, err := json.MarshalIndent(map[string]any{"id": "t", "lang": lang, "title": "Titre", "body": blocks}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rules.NewFile("t.json", data, rules.FormatJSON)
+}
+
+func TestSeed(t *testing.T) {
+	for _, path := range []string{"nato-chicago-partners-2012.fr.json", "nato-chicago-partners-2012.fr.yaml"} {
+		data, err := os.ReadFile("../../testdata/records/" + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		format := rules.FormatJSON
+		if strings.HasSuffix(path, ".yaml") {
+			format = rules.FormatYAML
+		}
+		if got := runOn(t, rules.NewFile(path, data, format)); len(got) != 0 {
+			t.Errorf("%s: %+v", path, got)
+		}
+	}
+}
+
+const (
+	seedAnnounce = "Les chefs d’État et de gouvernement des pays de l’OTAN ont rencontré les dirigeants d’un groupe de treize pays partenaires du monde entier qui ont récemment apporté des contributions politiques, opérationnelles et financières spécifiques aux opérations dirigées par l’OTAN."
+	seedMiddle   = "Cette rencontre a été une occasion unique de discuter des enseignements tirés de la coopération mutuelle et d’échanger des vues sur les défis de sécurité communs."
+	seedList     = "Participaient à cette réunion les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, du Maroc, de la Nouvelle‑Zélande, du Qatar, de la Suède, de la Suisse et des Émirats arabes unis."
+	seedFour     = "Au cours d’une deuxième réunion, consacrée aux partenariats, les ministres des Affaires étrangères de l’Alliance ont rencontré leurs homologues de Bosnie‑Herzégovine, de Géorgie, du Monténégro et de l’ex‑République yougoslave de Macédoine¹. Cette réunion, présidée par le secrétaire général délégué, Alexander Vershbow, a mis en évidence le lien fort qui existe entre ces quatre pays et l’Alliance."
+	seedList12   = "Participaient à cette réunion les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, du Maroc, de la Nouvelle‑Zélande, du Qatar, de la Suède et des Émirats arabes unis."
+	list13Names  = "Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, du Maroc, de la Nouvelle‑Zélande, du Qatar, de la Suède, de la Suisse et des Émirats arabes unis"
+	list12Names  = "Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, du Maroc, de la Nouvelle‑Zélande, du Qatar, de la Suède et des Émirats arabes unis"
+	fourNames    = "Bosnie‑Herzégovine, de Géorgie, du Monténégro et de l’ex‑République yougoslave de Macédoine"
+)
+
+func TestFindings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lang string
+		body []string
+		want []finding
+	}{
+		{"seed treize→douze", "fr", []string{strings.Replace(seedAnnounce, "treize", "douze", 1), seedMiddle, seedList, seedFour},
+			[]finding{{"states 12 (« douze ») countries but lists 13", "douze", list13Names, "the list of 13 countries"}}},
+		{"seed list minus one", "fr", []string{seedAnnounce, seedMiddle, seedList12, seedFour},
+			[]finding{{"states 13 (« treize ») countries but lists 12", "treize", list12Names, "the list of 12 countries"}}},
+		{"ces cinq pays", "fr", []string{seedAnnounce, seedList, strings.Replace(seedFour, "ces quatre pays", "ces cinq pays", 1)},
+			[]finding{{"states 5 (« cinq ») countries but lists 4", "cinq", fourNames, "the list of 4 countries"}}},
+		{"same sentence colon fr", "fr", []string{"Les dirigeants de trois pays ont signé l’accord : la France, l’Allemagne, l’Italie et l’Espagne."},
+			[]finding{{"states 3 (« trois ») countries but lists 4", "trois", "France, l’Allemagne, l’Italie et l’Espagne", "the list of 4 countries"}}},
+		{"apposition after list fr", "fr", []string{"Le Japon, la Corée du Sud et l’Australie, quatre pays du Pacifique, ont participé."},
+			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "Japon, la Corée du Sud et l’Australie", "the list of 3 countries"}}},
+		{"english forward", "en", []string{
+			"NATO heads of state and government met the leaders of thirteen partner countries from around the world.",
+			"The meeting was a chance to discuss lessons learned from operations.",
+			"Taking part were the leaders of Australia, Austria, Finland, Georgia, Japan, Jordan, the Republic of Korea, Morocco, New Zealand, Qatar, Sweden and the United Arab Emirates."},
+			[]finding{{"states 13 (“thirteen”) countries but lists 12", "thirteen", "Australia, Austria, Finland, Georgia, Japan, Jordan, the Republic of Korea, Morocco, New Zealand, Qatar, Sweden and the United Arab Emirates", "the list of 12 countries"}}},
+		{"english the four", "en", []string{"Foreign ministers met their counterparts from Bosnia and Herzegovina, Georgia and Montenegro. The meeting underlined the strong ties between the four countries and the Alliance."},
+			[]finding{{"states 4 (“four”) countries but lists 3", "four", "Bosnia and Herzegovina, Georgia and Montenegro", "the list of 3 countries"}}},
+		{"french les quatre pays", "fr", []string{"La France, l’Allemagne et l’Italie ont signé. Les quatre pays s’engagent à ratifier."},
+			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "France, l’Allemagne et l’Italie", "the list of 3 countries"}}},
+		{"french des quatre pays", "fr", []string{"La France, l’Allemagne et l’Italie ont signé. Les dirigeants des quatre pays se retrouveront en juin."},
+			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "France, l’Allemagne et l’Italie", "the list of 3 countries"}}},
+		{"ces trois pays", "fr", []string{seedAnnounce, seedList, strings.Replace(seedFour, "ces quatre pays", "ces trois pays", 1)},
+			[]finding{{"states 3 (« trois ») countries but lists 4", "trois", fourNames, "the list of 4 countries"}}},
+		{"seed list plus one", "fr", []string{seedAnnounce, strings.Replace(seedList, "de la Suisse", "de la Suisse, de l’Irlande", 1), seedFour},
+			[]finding{{"states 13 (« treize ») countries but lists 14", "treize", strings.Replace(list13Names, "de la Suisse", "de la Suisse, de l’Irlande", 1), "the list of 14 countries"}}},
+		{"definite forward", "en", []string{"NATO leaders met the leaders of the five partner countries.", "Taking part were the leaders of Australia, Japan, New Zealand and the Republic of Korea."},
+			[]finding{{"states 5 (“five”) countries but lists 4", "five", "Australia, Japan, New Zealand and the Republic of Korea", "the list of 4 countries"}}},
+		{"spaced hyphen fr", "fr", []string{"Quatre pays - l’Argentine, l’Égypte, l’Éthiopie, l’Iran et les Émirats arabes unis - ont été invités à rejoindre le groupe."},
+			[]finding{{"states 4 (« Quatre ») countries but lists 5", "Quatre", "Argentine, l’Égypte, l’Éthiopie, l’Iran et les Émirats arabes unis", "the list of 5 countries"}}},
+		{"à savoir", "fr", []string{"Les trois pays baltes, à savoir l’Estonie, la Lettonie, la Lituanie et la Pologne, ont demandé des renforts."},
+			[]finding{{"states 3 (« trois ») countries but lists 4", "trois", "Estonie, la Lettonie, la Lituanie et la Pologne", "the list of 4 countries"}}},
+		{"namely", "en", []string{"Two countries, namely Hungary, Slovakia and Turkey, abstained."},
+			[]finding{{"states 2 (“Two”) countries but lists 3", "Two", "Hungary, Slovakia and Turkey", "the list of 3 countries"}}},
+		{"brackets without coordinator", "fr", []string{"Les dirigeants de quatre pays (France, Allemagne, Italie) se sont réunis à Ventotene."},
+			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "France, Allemagne, Italie", "the list of 3 countries"}}},
+		{"english bare apposition", "en", []string{"The leaders of three countries, Estonia, Latvia, Lithuania and Poland, asked for more troops."},
+			[]finding{{"states 3 (“three”) countries but lists 4", "three", "Estonia, Latvia, Lithuania and Poland", "the list of 4 countries"}}},
+		{"french forward short list same governor", "fr", []string{"Les dirigeants de l’OTAN ont rencontré les dirigeants de cinq pays partenaires.", "Cette rencontre a été utile.", "Participaient les dirigeants de l’Australie, du Japon, de la Nouvelle-Zélande et de la République de Corée."},
+			[]finding{{"states 5 (« cinq ») countries but lists 4", "cinq", "Australie, du Japon, de la Nouvelle-Zélande et de la République de Corée", "the list of 4 countries"}}},
+		{"same sentence clause", "en", []string{"Turkey and Hungary had yet to ratify the protocols, and the three countries came under pressure."},
+			[]finding{{"states 3 (“three”) countries but lists 2", "three", "Turkey and Hungary", "the list of 2 countries"}}},
+		{"english digits colon", "en", []string{"Leaders from 3 countries signed the accord: France, Germany and Italy, and Spain."},
+			[]finding{{"states 3 countries but lists 4", "3", "France, Germany and Italy, and Spain", "the list of 4 countries"}}},
+		{"english ministers colon", "en", []string{"Three ministers spoke at the opening session: Hillary Clinton, William Hague, Laurent Fabius and Guido Westerwelle."},
+			[]finding{{"states 3 (“Three”) ministers but lists 4", "Three", "Hillary Clinton, William Hague, Laurent Fabius and Guido Westerwelle", "the list of 4 ministers"}}},
+		{"french list block", "fr", []string{"Trois pays ont annoncé de nouvelles contributions :", "- l’Australie | le Japon | la Suède | la Finlande"},
+			[]finding{{"states 3 (« Trois ») countries but lists 4", "Trois", `l’Australie",
+        "le Japon",
+        "la Suède",
+        "la Finlande`, "the list of 4 countries"}}},
+		{"french people list block", "fr", []string{"Cinq dirigeants ont pris la parole :", "- Anders Fogh Rasmussen | Barack Obama | François Hollande | Angela Merkel"},
+			[]finding{{"states 5 (« Cinq ») leaders but lists 4", "Cinq", `Anders Fogh Rasmussen",
+        "Barack Obama",
+        "François Hollande",
+        "Angela Merkel`, "the list of 4 leaders"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runOn(t, article(t, tc.lang, tc.body...))
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d findings %+v, want %+v", len(got), got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("finding %d\n got %+v\nwant %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTraps(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lang string
+		body []string
+	}{
+		{"seed paragraphs", "fr", []string{seedAnnounce, seedMiddle, seedList, seedFour}},
+		{"deux de ces pays", "fr", []string{"La France, l’Allemagne et l’Italie ont signé. Deux de ces pays ont aussi ratifié le traité."}},
+		{"les deux pays after longer list", "fr", []string{"La France, l’Allemagne, l’Italie et l’Espagne ont signé. Les deux pays les plus peuplés ont ratifié."}},
+		{"trois des quatre", "fr", []string{"La France, l’Allemagne, l’Italie et l’Espagne ont signé. Trois des quatre pays ont ratifié."}},
+		{"29 pays membres", "fr", []string{"La France, l’Allemagne et l’Italie ont proposé un texte. Les 29 pays membres l’ont adopté."}},
+		{"two of the three", "en", []string{"France, Germany and Italy signed the accord. Two of the three countries have ratified it."}},
+		{"non-exhaustive notamment", "fr", []string{"Treize pays ont contribué, notamment l’Australie, le Japon et la Suède."}},
+		{"non-exhaustive colon dont", "fr", []string{"Treize pays partenaires étaient présents : dont l’Australie, le Japon et la Suède."}},
+		{"including", "en", []string{"Thirteen partner countries attended, including Australia, Japan and Sweden."}},
+		{"such as forward", "en", []string{"Thirteen partner countries attended.", "Leaders from countries such as Australia, Austria, Finland, Georgia and Japan spoke."}},
+		{"ordinal date", "fr", []string{"Le 1er juin, la France, l’Allemagne et l’Italie ont signé."}},
+		{"year", "en", []string{"In 2012 France, Germany and Italy signed."}},
+		{"people count near country list", "fr", []string{"Douze ministres ont assisté à la réunion avec leurs homologues de France, d’Allemagne et d’Italie."}},
+		{"people count forward", "fr", []string{"Douze ministres étaient présents.", "Participaient les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie et du Japon."}},
+		{"not nearest list", "fr", []string{
+			"Les dirigeants de treize pays partenaires ont été reçus.",
+			"Lors d’une autre réunion, les ministres de la Bosnie-Herzégovine, de la Géorgie, du Monténégro et de la Serbie étaient présents.",
+			"Participaient à cette réunion les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, du Maroc, de la Nouvelle‑Zélande, du Qatar, de la Suède et des Émirats arabes unis."}},
+		{"quotation", "fr", []string{"« Nous avons travaillé avec treize pays : la France, l’Allemagne et l’Italie », a dit le ministre."}},
+		{"quote block", "en", []string{"> We worked with four countries: France, Germany and Italy."}},
+		{"autres", "fr", []string{"La France et l’Allemagne ont signé ; trois autres pays, l’Italie, l’Espagne et le Portugal, suivront."}},
+		{"approximate", "en", []string{"More than three countries signed: France, Germany, Italy and Spain."}},
+		{"non-country in list", "fr", []string{"Quatre pays étaient représentés : la France, l’Allemagne, la Commission européenne et l’Italie."}},
+		{"host before list", "fr", []string{"La France a reçu l’Allemagne, l’Italie et l’Espagne. Les quatre pays ont signé."}},
+		{"disjunction", "fr", []string{"Deux pays pourraient accueillir le sommet : la France, l’Allemagne ou l’Italie."}},
+		{"un groupe", "fr", []string{"Un pays, la France, et ses partenaires ont signé."}},
+		{"matching counts", "en", []string{"Four countries signed: France, Germany, Italy and Spain. The four countries will meet again."}},
+		{"ainsi que", "fr", []string{"Trois pays : la France, l’Allemagne et l’Italie, ainsi que l’Espagne, ont signé."}},
+		{"same sentence other group", "fr", []string{"La France, l’Allemagne et l’Italie ont rejoint les quatre pays fondateurs."}},
+		{"definite restricted", "fr", []string{"La France, l’Allemagne et l’Italie ont signé. Les quatre pays fondateurs ont salué l’accord."}},
+		{"definite of", "en", []string{"France, Germany and Italy signed. The four countries of the Visegrad group did not."}},
+		{"des 29", "fr", []string{"La France, l’Allemagne et l’Italie ont proposé un texte. Les ministres des 29 pays de l’Alliance l’ont adopté."}},
+		{"earlier list matches", "fr", []string{"La Pologne, la Roumanie, la Lituanie et la Lettonie ont signé. La France et l’Allemagne ont salué l’accord. Ces quatre pays recevront des renforts."}},
+		{"weimar", "fr", []string{"Les dirigeants de la France, de l’Allemagne et de la Pologne – le triangle de Weimar – se sont retrouvés. Les trois pays ont appelé à l’unité."}},
+		{"g7", "en", []string{"Leaders of the G7 – Canada, France, Germany, Italy, Japan, the United Kingdom and the United States – met in Apulia. The seven countries agreed on a loan."}},
+		{"us canada and 30", "en", []string{"The United States, Canada and 30 European countries make up the Alliance."}},
+		{"parmi les quatre pays candidats", "fr", []string{"Parmi les quatre pays candidats, seuls la Géorgie et l’Ukraine ont été cités."}},
+		{"deux pays apposition", "fr", []string{"Deux pays, la Hongrie et la Turquie, ont bloqué la décision, tandis que la Slovaquie s’est abstenue."}},
+		{"of the 32 allies", "en", []string{"Of the 32 Allies, 23 now meet the target: Poland, Estonia and Greece lead."}},
+		{"among six", "en", []string{"Iran and Saudi Arabia were among six countries invited on Thursday to join the bloc."}},
+		{"hyphenated nation", "en", []string{"Egypt and Ethiopia will join Brazil, Russia, India, China and South Africa to form an 11-nation bloc."}},
+		{"ten countries then five", "en", []string{"The group now has ten countries. At first it included Brazil, Russia, India, China and South Africa. It invited six other countries to join."}},
+		{"possessive forward", "fr", []string{"« Nos quatre pays sont unis », a dit le ministre. Nos quatre pays partagent les mêmes valeurs.", "Plus tard, les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie et du Japon sont arrivés."}},
+		{"forward different group", "en", []string{"Five countries have yet to ratify the treaty.", "The foreign ministers of France, Germany, Italy and Spain met in Rome on Monday."}},
+		{"role apposition in name list", "en", []string{"Three leaders spoke to the press: Jens Stoltenberg, NATO Secretary General, Volodymyr Zelenskyy and Gitanas Nausėda."}},
+		{"coordination after count", "fr", []string{"Le texte a été signé par les 27 États membres, la Norvège et la Suisse."}},
+		{"coordination after count 2", "fr", []string{"Les 27 États membres, la Norvège et la Suisse ont signé le texte."}},
+		{"coordination before count", "en", []string{"Norway and Switzerland, the 27 member states and the United Kingdom signed."}},
+		{"baltic coordination at end", "fr", []string{"Le texte a été signé par les trois pays baltes, la Pologne et la Finlande."}},
+		{"coordination after apposed count", "fr", []string{"La Pologne et la Finlande, les trois pays baltes et l’Allemagne ont signé."}},
+		{"qualified apposition", "en", []string{"The leaders of the three Baltic countries, Poland and Finland, asked for more troops."}},
+		{"non-ASCII digits", "fr", []string{"Les ３ pays et les ٣ pays ߈ : la France et l’Allemagne."}},
+		{"heads of state count forward small", "en", []string{"Three countries refused.", "Later France and Germany proposed a compromise."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := runOn(t, article(t, tc.lang, tc.body...)); len(got) != 0 {
+				t.Errorf("want no finding, got %+v", got)
+			}
+		})
+	}
+}
+
+func BenchmarkStatedCountSeed(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := load.Parse(rules.NewFile("seed.json", data, rules.FormatJSON), load.Limits{})
+	if len(res.Records) != 1 {
+		b.Fatalf("parse: %v", res.Errors)
+	}
+	rec := res.Records[0]
+	// The shared analyses run once per record for all rules: time the rule.
+	results := map[*rules.Rule]any{}
+	for _, r := range rules.Order([]*rules.Rule{Rule}) {
+		if r == Rule {
+			break
+		}
+		out, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
+		if err != nil {
+			b.Fatal(err)
+		}
+		results[r] = out
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, func(rules.Diagnostic) {})); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+}
+
+// FuzzRun checks that no paragraph makes the rule panic or report outside
+// the text.
+func FuzzRun(f *testing.F) {
+	f.Add("fr", "Les dirigeants de trois pays : la France, l’Allemagne et l’Italie. Ces quatre pays ont signé.")
+	f.Add("en", "Leaders of thirteen partner countries met. Australia, Japan, Sweden and the United Arab Emirates - the four countries - agreed.")
+	f.Add("fr", "Trois ministres – M. Fabius, Mme Merkel et M. Renzi – ont parlé :")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		if lang != "fr" && lang != "en" {
+			return
+		}
+		file := article(t, lang, text, "- "+text+" | la France | le Japon", "> "+text)
+		res := load.Parse(file, load.Limits{})
+		if len(res.Records) != 1 {
+			return
+		}
+		for _, d := range lint(t, file) {
+			if d.Span.Start < 0 || d.Span.End > len(file.Content) || d.Span.Start > d.Span.End {
+				t.Errorf("bad span %+v", d.Span)
+			}
+		}
+	})
+}
+
+// TestSpans checks the byte offsets themselves on a file with an escape
+// before the count, so a decoded offset would be off by five.
+func TestSpans(t *testing.T) {
+	src := `{"id":"t","lang":"fr","title":"T","body":["L\u2019OTAN a reçu trois pays : la France, l’Allemagne, l’Italie et l’Espagne."]}`
+	got := lint(t, rules.NewFile("t.json", []byte(src), rules.FormatJSON))
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	d := got[0]
+	start := strings.Index(src, "trois")
+	rel := strings.Index(src, "France")
+	relEnd := strings.Index(src, "Espagne") + len("Espagne")
+	if d.Span != (rules.Span{Start: start, End: start + len("trois")}) || d.Pointer != "/body/0" {
+		t.Errorf("span %+v pointer %s, want %d..%d", d.Span, d.Pointer, start, start+5)
+	}
+	if len(d.Related) != 1 || d.Related[0].Span != (rules.Span{Start: rel, End: relEnd}) || d.Related[0].Pointer != "/body/0" {
+		t.Errorf("related %+v, want %d..%d", d.Related, rel, relEnd)
+	}
+	if d.Message != "states 3 (« trois ») countries but lists 4" {
+		t.Errorf("message %q", d.Message)
+	}
+}
