@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/artlint/artlint/internal/load"
+	"github.com/artlint/artlint/internal/report"
 	_ "github.com/artlint/artlint/rules/builtin" // the built-in rules
 )
 
@@ -49,6 +50,14 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.lint(args[1:])
 	case "rules":
 		return c.rules(args[1:])
+	case "config":
+		return c.config(args[1:])
+	case "baseline":
+		return c.baseline(args[1:])
+	case "lsp":
+		return c.lsp(args[1:])
+	case "sarif":
+		return c.sarif(args[1:])
 	case "version", "--version":
 		fmt.Fprintf(stdout, "artlint %s\n", Version)
 		return ExitClean
@@ -76,6 +85,9 @@ func looksLikePath(s string) bool {
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// capture, when set, receives the run instead of the formats, with
+	// the -o path and whether every input was read (artlint baseline write).
+	capture func(run *report.Run, output string, complete bool) int
 }
 
 func (c *cli) usage(w io.Writer) {
@@ -84,6 +96,12 @@ func (c *cli) usage(w io.Writer) {
 Usage:
   artlint lint [flags] PATH...   lint files and directories ("-" reads standard input)
   artlint rules [ID]             list the rules, or explain one
+  artlint config [PATH]          print the effective configuration for a file
+  artlint baseline write [lint flags] PATH... -o FILE
+                                 accept the current findings: later runs with --baseline FILE fail only on new ones
+  artlint sarif merge FILE... -o OUT.sarif
+                                 join the SARIF logs of lint --shard K/N runs into one
+  artlint lsp                    the language server (LSP over standard input and output), for editors
   artlint version                print the version
 
 Run "artlint lint --help" for the flags.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/artlint/artlint/internal/baseline"
+	"github.com/artlint/artlint/internal/cache"
 	"github.com/artlint/artlint/internal/engine"
 	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/internal/report"
@@ -18,7 +20,7 @@ import (
 )
 
 type lintFlags struct {
-	format        string
+	formats       []string
 	output        string
 	schema        string
 	exclude       []string
@@ -30,15 +32,24 @@ type lintFlags struct {
 	disable       []string
 	allowOutside  bool
 	maxDepth      int
+	maxFileSize   string
+	maxFindings   int
 	schemaMap     map[string]string
 	fix           bool
+	baseline      string
+	config        string
+	noConfig      bool
+	shard         string
+	cache         bool
+	cacheLocation string
+	crossRecord   bool
 }
 
 func (c *cli) lint(args []string) int {
 	var f lintFlags
 	fs := pflag.NewFlagSet("lint", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringArrayVarP(&f.formats, "format", "f", []string{"text"}, "output `FORMAT`, or FORMAT:FILE to write that file (repeatable; at most one to standard output): "+strings.Join(report.Formats(), ", "))
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	fs.StringVar(&f.schema, "schema", "", "validate every record against this JSON Schema `FILE` instead of the embedded article schema")
 	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable; ** matches any depth)")
@@ -51,7 +62,16 @@ func (c *cli) lint(args []string) int {
 	fs.StringToStringVar(&f.schemaMap, "map-schema", nil, "`URL=FILE`: read the remote schema URL from the local FILE (repeatable; a URL ending in / maps a directory)")
 	fs.BoolVar(&f.allowOutside, "allow-outside-refs", false, "let schema $refs read files outside the working directory")
 	fs.IntVar(&f.maxDepth, "max-depth", load.DefaultLimits.MaxDepth, "deepest nesting of arrays and objects a record may have")
+	fs.StringVar(&f.maxFileSize, "max-file-size", load.FormatSize(engine.DefaultMaxFileSize), "largest file read (`SIZE`: bytes, or with a unit: 256MiB, 10MB); a larger file is reported, not read")
+	fs.IntVar(&f.maxFindings, "max-findings", engine.DefaultMaxFindings, "most findings reported per file, then one note with the number left out (0: no limit)")
 	fs.BoolVar(&f.fix, "fix", false, "apply the suggested fixes to the files (atomically), then report what is left")
+	fs.StringVar(&f.baseline, "baseline", "", "`FILE`: an earlier SARIF or `artlint baseline write` file; findings already in it do not fail the run")
+	fs.StringVarP(&f.config, "config", "c", "", "use this configuration `FILE` for every file instead of the nearest .artlint.yaml")
+	fs.BoolVar(&f.noConfig, "no-config", false, "ignore .artlint.yaml files")
+	fs.StringVar(&f.shard, "shard", "", "lint only shard `K/N` of the inputs (a balanced share by path hash); join the shards' SARIF with artlint sarif merge")
+	fs.BoolVar(&f.cache, "cache", false, "reuse the results of unchanged files from the cache (see --cache-location)")
+	fs.StringVar(&f.cacheLocation, "cache-location", "", "cache `DIR` (default: artlint under the user cache directory); implies --cache")
+	fs.BoolVar(&f.crossRecord, "cross-record", false, "also report a name spelled differently in different records of the run (consistent-naming)")
 	help := fs.BoolP("help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(c.stderr, "artlint lint: %v\nRun \"artlint lint --help\" for the flags.\n", err)
@@ -66,8 +86,9 @@ func (c *cli) lint(args []string) int {
 		fmt.Fprintln(c.stderr, "artlint lint: no paths given (use \".\" for the current directory, \"-\" for standard input)")
 		return ExitError
 	}
-	if !validFormat(f.format) {
-		fmt.Fprintf(c.stderr, "artlint lint: unknown format %q (want %s)\n", f.format, strings.Join(report.Formats(), ", "))
+	outs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
 		return ExitError
 	}
 	failLevel, err := rules.ParseLevel(f.failLevel)
@@ -76,7 +97,7 @@ func (c *cli) lint(args []string) int {
 		return ExitError
 	}
 	enabled, err := selectRules(f.enable, f.disable)
-	if err != nil {
+	if err != nil && f.noConfig { // otherwise a configuration may define the id (checked below)
 		fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
 		return ExitError
 	}
@@ -86,7 +107,22 @@ func (c *cli) lint(args []string) int {
 		return ExitError
 	}
 	set := schemas.New(schemas.Options{Root: cwd, AllowOutside: f.allowOutside, Map: f.schemaMap})
-	opts := engine.Options{Rules: enabled, Schemas: set, Jobs: f.jobs, BaseDir: cwd, Limits: load.Limits{MaxDepth: f.maxDepth}}
+	lim, err := limitFlags(f)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
+		return ExitError
+	}
+	opts := engine.Options{Rules: enabled, Schemas: set, Jobs: f.jobs, BaseDir: cwd, Limits: load.Limits{MaxDepth: f.maxDepth},
+		MaxFileSize: lim.maxFileSize, MaxFindings: lim.maxFindings, CrossRecord: f.crossRecord}
+	if f.cache || f.cacheLocation != "" {
+		if dir, err := cache.Open(f.cacheLocation); err != nil {
+			fmt.Fprintf(c.stderr, "artlint lint: --cache: %v; linting without it\n", err)
+		} else {
+			opts.Cache, opts.Tool = dir, cache.ToolIdentity(Version)
+		}
+	}
+	stop := c.onInterrupt()
+	defer stop.release()
 	var fatal []report.Notification
 	if f.schema != "" {
 		sc, err := set.File(f.schema)
@@ -95,6 +131,15 @@ func (c *cli) lint(args []string) int {
 			fatal = append(fatal, report.Notification{Level: rules.LevelError, Path: f.schema, Message: err.Error()})
 		}
 		opts.Schema = sc
+	}
+	if f.baseline != "" {
+		b, err := baseline.Read(f.baseline)
+		var be *baseline.Error
+		if errors.As(err, &be) {
+			// Like a bad --schema: still write a report that says why.
+			fatal = append(fatal, report.Notification{Level: rules.LevelError, Path: be.Path, Line: be.Line, Column: be.Column, Message: "--baseline: " + be.Msg})
+		}
+		opts.Baseline = b
 	}
 
 	var inputs []engine.Input
@@ -118,23 +163,54 @@ func (c *cli) lint(args []string) int {
 	}
 	expanded, problems := engine.Expand(files, f.exclude)
 	inputs = append(inputs, expanded...)
+	if f.shard != "" {
+		k, n, err := parseShard(f.shard)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
+			return ExitError
+		}
+		inputs = shardInputs(inputs, k, n, cwd)
+	}
 	for _, p := range problems {
 		unreadable = append(unreadable, report.Notification{Level: rules.LevelError, Path: p.Path, Message: "cannot read: " + p.Err.Error()})
 	}
+	resolver, inputs, cfgFatal, err := configure(f, cwd, inputs, failLevel, fs.Changed("fail-level"))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "artlint lint: %v\n", err)
+		return ExitError
+	}
+	fatal = append(fatal, cfgFatal...)
+	if resolver != nil {
+		opts.Resolve = resolver.Engine
+	}
 
 	var run *report.Run
+	readFailed := false
 	if len(fatal) > 0 {
 		run = &report.Run{Rules: ruleList(enabled), Notifications: fatal}
 		unreadable = append(unreadable, fatal...)
 	} else {
 		run = engine.Lint(inputs, opts)
 		if f.fix {
+			beforeFix()
+			stop.enterWrite()
 			changed, failed := applyFixes(run, opts.Limits, c.stderr)
+			stop.leaveWrite()
+			if stop.interrupted() {
+				return ExitInterrupted
+			}
 			if changed > 0 {
 				run = engine.Lint(inputs, opts) // report what is left
 			}
 			if failed {
 				run.Success = false
+			}
+		}
+		for _, n := range run.Notifications {
+			if n.Level == rules.LevelError && n.RuleID == "" && n.Path != "" {
+				// A file the engine could not read (gone, too large):
+				// exit 2 like a path that does not exist.
+				readFailed = true
 			}
 		}
 		run.Notifications = append(unreadable, run.Notifications...)
@@ -145,27 +221,40 @@ func (c *cli) lint(args []string) int {
 	run.Sort()
 
 	_ = report.WriteNotifications(c.stderr, run.Notifications, report.TextOptions{Color: useColor(f.color, c.stderr)})
+	if c.capture != nil { // artlint baseline write
+		return c.capture(run, f.output, run.Success && len(unreadable) == 0 && !readFailed)
+	}
 
 	tool := report.Tool{Name: "artlint", Version: Version, InformationURI: InformationURI, RulesURI: InformationURI + "/blob/main/docs/rules.md"}
-	ropts := report.Options{SrcRoot: cwd, Color: f.format == "text" && f.output == "" && useColor(f.color, c.stdout)}
-	write := func(w io.Writer) error { return report.Write(w, f.format, run, tool, ropts) }
-	if f.output != "" {
-		err = report.WriteFileAtomic(f.output, write)
-	} else {
-		err = write(c.stdout)
+	writeFailed := false
+	for _, out := range outs {
+		ropts := report.Options{SrcRoot: cwd, Color: out.format == "text" && out.path == "" && useColor(f.color, c.stdout)}
+		write := func(w io.Writer) error { return report.Write(w, out.format, run, tool, ropts) }
+		if out.path != "" {
+			stop.enterWrite()
+			err = report.WriteFileAtomic(out.path, func(w io.Writer) error { return write(stop.writer(w)) })
+			stop.leaveWrite()
+			if stop.interrupted() {
+				return ExitInterrupted
+			}
+		} else {
+			err = write(c.stdout)
+		}
+		if err != nil {
+			// Write the other reports all the same: CI may need the SARIF.
+			fmt.Fprintf(c.stderr, "artlint: writing the %s report: %v\n", out.format, err)
+			writeFailed = true
+		}
 	}
-	if err != nil {
-		fmt.Fprintf(c.stderr, "artlint: writing the report: %v\n", err)
+	if writeFailed {
 		return ExitError
 	}
 
-	if !run.Success && run.Files == 0 || len(unreadable) > 0 {
+	if !run.Success && run.Files == 0 || len(unreadable) > 0 || readFailed {
 		return ExitError
 	}
-	for lvl, n := range run.Counts() {
-		if n > 0 && lvl >= failLevel {
-			return ExitFindings
-		}
+	if failsRun(run, failLevel, resolver) {
+		return ExitFindings
 	}
 	if !run.Success {
 		return ExitError

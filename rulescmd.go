@@ -3,10 +3,12 @@ package artlint
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/artlint/artlint/internal/report"
 	"github.com/artlint/artlint/rules"
 )
 
@@ -15,6 +17,8 @@ func (c *cli) rules(args []string) int {
 	fs.SetOutput(io.Discard)
 	help := fs.BoolP("help", "h", false, "show this help")
 	markdown := fs.Bool("markdown", false, "print the rule table as Markdown (as in the README)")
+	cfgFile := fs.StringP("config", "c", "", "also list the pattern rules of this configuration `FILE` (default: the nearest .artlint.yaml)")
+	noConfig := fs.Bool("no-config", false, "list only the built-in and registered rules")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(c.stderr, "artlint rules: %v\n", err)
 		return ExitError
@@ -27,8 +31,18 @@ func (c *cli) rules(args []string) int {
 		fmt.Fprintln(c.stderr, "artlint rules: at most one rule id")
 		return ExitError
 	}
+	patterns, err := configuredRules(*cfgFile, *noConfig || *markdown)
+	if err != nil {
+		_ = report.WriteNotifications(c.stderr, configNotes(err), report.TextOptions{})
+		return ExitError
+	}
 	if fs.NArg() == 1 {
 		r, ok := rules.Lookup(fs.Arg(0))
+		for _, p := range patterns {
+			if p.ID == fs.Arg(0) {
+				r, ok = p, true
+			}
+		}
 		if !ok {
 			fmt.Fprintf(c.stderr, "artlint rules: %v\n", unknownRule(fs.Arg(0)))
 			return ExitError
@@ -40,7 +54,7 @@ func (c *cli) rules(args []string) int {
 		fmt.Fprint(c.stdout, RuleTable())
 		return ExitClean
 	}
-	for _, r := range rules.All() {
+	for _, r := range rulesWithConfig(patterns) {
 		fmt.Fprintf(c.stdout, "%-20s %-8s %s\n", r.ID, r.Level, r.Title)
 	}
 	return ExitClean
@@ -61,6 +75,17 @@ func Explain(r *rules.Rule) string {
 		fmt.Fprintf(&b, "Since: %s\n", r.Since)
 	}
 	fmt.Fprintf(&b, "\n%s\n", r.Doc)
+	if len(r.Options) > 0 {
+		b.WriteString("\nOptions (.artlint.yaml rules: {ID: {options: {…}}}):\n")
+		names := make([]string, 0, len(r.Options))
+		for name := range r.Options {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			fmt.Fprintf(&b, "    %s: %s\n", name, r.Options[name])
+		}
+	}
 	if r.Bad != "" {
 		fmt.Fprintf(&b, "\nBad:\n%s\n", indent(r.Bad))
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,8 +78,15 @@ func (f *File) Position(off int) (line, col int) {
 	}
 	starts := f.lines()
 	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-	return i + 1, UTF16Len(f.Content[starts[i]:off]) + 1
+	from := starts[i]
+	if from == 0 && bytes.HasPrefix(f.Content, utf8BOM) {
+		// Editors hide a byte order mark; it takes no column.
+		from = min(len(utf8BOM), off)
+	}
+	return i + 1, UTF16Len(f.Content[from:off]) + 1
 }
+
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // LineText returns the text of the 1-based line, without its line break.
 func (f *File) LineText(line int) string {
@@ -287,16 +295,19 @@ type Record struct {
 	File  *File
 	Index int // 0-based position of the record in its file
 	Root  *Node
+	// DefaultLang is the configured language (.artlint.yaml lang) for a
+	// record without a lang member; the engine sets it.
+	DefaultLang string
 
 	texts []Text
 }
 
-// Lang is the record's lang member, or "" when it has none.
+// Lang is the record's lang member, or DefaultLang when it has none.
 func (r *Record) Lang() string {
 	if n := r.Root.Get("lang"); n != nil && n.Kind == String {
 		return n.Str
 	}
-	return ""
+	return r.DefaultLang
 }
 
 // FitSpan ends a string node's span where its written form ends. Loaders

@@ -68,6 +68,9 @@ type Rule struct {
 	Tags      []string // e.g. "editorial", "typography"
 	Languages []string // BCP 47 primary tags it understands; empty means any
 	Since     string   // artlint version that introduced it
+	// Options names the options the rule reads from Pass.Options, with a
+	// line of documentation each; configuration may set only these.
+	Options map[string]string
 
 	// Requires lists analyses whose results Run reads from Pass.ResultOf.
 	Requires []*Rule

@@ -11,3 +11,12 @@ var ArticleV1 []byte
 
 // ArticleV1ID is the $id of ArticleV1; a record's "$schema" may name it.
 const ArticleV1ID = "https://artlint.dev/schema/article.v1.schema.json"
+
+// Config is the schema of .artlint.yaml (draft 2020-12), published for
+// editors at ConfigID.
+//
+//go:embed config.schema.json
+var Config []byte
+
+// ConfigID is the $id of Config.
+const ConfigID = "https://artlint.dev/schema/config.schema.json"

@@ -4,10 +4,10 @@
 package engine
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -15,6 +15,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/artlint/artlint/internal/baseline"
+	"github.com/artlint/artlint/internal/cache"
 	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/internal/report"
 	"github.com/artlint/artlint/internal/schemas"
@@ -40,6 +42,25 @@ type Options struct {
 	// BaseDir makes paths relative in the output; usually the working
 	// directory.
 	BaseDir string
+	// MaxFileSize is the largest file read, in bytes (default
+	// DefaultMaxFileSize); MaxFindings the most findings reported per file
+	// (default DefaultMaxFindings; negative: no limit).
+	MaxFileSize int64
+	MaxFindings int
+	// Baseline, when set, marks findings new or unchanged and adds the
+	// absent ones (--baseline).
+	Baseline *baseline.Baseline
+	// Resolve, when set, gives each file its own settings (configuration
+	// files); Rules then only serves files it returns nil for.
+	Resolve func(path string) (*Resolved, error)
+	// Cache, when set, serves the results of files linted before with the
+	// same content and settings (--cache; see cached.go); Tool identifies
+	// the artlint binary in its keys.
+	Cache *cache.Dir
+	Tool  string
+	// CrossRecord also compares the names of different records of the run
+	// (--cross-record; see crossrecord.go).
+	CrossRecord bool
 }
 
 // Lint runs every input and returns the sorted run.
@@ -48,13 +69,7 @@ func Lint(inputs []Input, opts Options) *report.Run {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	ordered := make([]*rules.Rule, 0, len(opts.Rules))
-	levels := map[*rules.Rule]Enabled{}
-	for _, e := range opts.Rules {
-		ordered = append(ordered, e.Rule)
-		levels[e.Rule] = e
-	}
-	l := &linter{opts: opts, order: rules.Order(ordered), enabled: levels}
+	l := newLinter(opts, opts.Rules)
 
 	results := make([]fileResult, len(inputs))
 	var wg sync.WaitGroup
@@ -64,7 +79,7 @@ func Lint(inputs []Input, opts Options) *report.Run {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = l.file(inputs[i])
+				results[i] = l.cachedFile(inputs[i])
 			}
 		}()
 	}
@@ -75,9 +90,7 @@ func Lint(inputs []Input, opts Options) *report.Run {
 	wg.Wait()
 
 	run := &report.Run{Success: true, Sources: map[string]report.Source{}}
-	for _, e := range opts.Rules {
-		run.Rules = append(run.Rules, e.Rule)
-	}
+	run.Rules = l.ruleList()
 	for _, r := range results {
 		run.Findings = append(run.Findings, r.findings...)
 		run.Notifications = append(run.Notifications, r.notes...)
@@ -94,9 +107,22 @@ func Lint(inputs []Input, opts Options) *report.Run {
 			run.Success = false
 		}
 	}
+	if opts.CrossRecord {
+		l.crossRecord(run, results)
+	}
 	run.Sort()
 	distinguishRepeats(run.Findings)
+	if opts.Baseline != nil {
+		opts.Baseline.Apply(run)
+	}
 	return run
+}
+
+// LintBuffer lints one in-memory file, as an editor holds it, exactly as
+// Lint lints a file on disk (same parsing, schemas, rules and
+// post-processing); path names it and its extension picks the format.
+func LintBuffer(path string, content []byte, opts Options) *report.Run {
+	return Lint([]Input{{Path: path, Content: content, Stdin: true}}, opts)
 }
 
 // distinguishRepeats gives identical findings (the same straight apostrophe
@@ -118,6 +144,8 @@ type linter struct {
 	opts    Options
 	order   []*rules.Rule
 	enabled map[*rules.Rule]Enabled
+	plans   *plans
+	lang    string // default language of the file's records
 }
 
 type fileResult struct {
@@ -126,6 +154,7 @@ type fileResult struct {
 	notes    []report.Notification
 	records  int
 	read     bool
+	cross    []crossNames // with CrossRecord: the names of its records
 }
 
 func (l *linter) display(path string) string {
@@ -139,9 +168,14 @@ func (l *linter) display(path string) string {
 
 func (l *linter) file(in Input) (res fileResult) {
 	path := l.display(in.Path)
+	l, err := l.forPath(in.Path)
+	if err != nil {
+		res.notes = append(res.notes, report.Notification{Level: rules.LevelError, Path: path, Message: err.Error()})
+		return res
+	}
 	content := in.Content
-	if !in.Stdin {
-		data, err := os.ReadFile(in.Path)
+	if !in.Stdin && content == nil { // cachedFile may have read it
+		data, err := readLimited(in.Path, cmp.Or(l.opts.MaxFileSize, DefaultMaxFileSize))
 		if err != nil {
 			res.notes = append(res.notes, report.Notification{Level: rules.LevelError, Path: path, Message: "cannot read file: " + cleanErr(err).Error()})
 			return res
@@ -179,6 +213,9 @@ func (l *linter) file(in Input) (res fileResult) {
 		res.records++
 		l.record(rec, &res)
 	}
+	l.suppress(f, parsed.Records, &res)
+	l.crossSuppressions(f, parsed.Records, &res)
+	capFindings(&res, path, cmp.Or(l.opts.MaxFindings, DefaultMaxFindings))
 	return res
 }
 
@@ -209,6 +246,9 @@ func (l *linter) record(rec *rules.Record, res *fileResult) {
 			}
 		}
 	}
+	if rec.DefaultLang == "" {
+		rec.DefaultLang = l.lang
+	}
 	lang := rec.Lang()
 	results := map[*rules.Rule]any{}
 	failed := map[*rules.Rule]bool{}
@@ -237,6 +277,7 @@ func (l *linter) record(rec *rules.Record, res *fileResult) {
 			continue
 		}
 		results[r] = result
+		l.keepNames(rec, result, e.Level, res)
 		if r.Analysis {
 			continue
 		}
@@ -324,8 +365,9 @@ func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 // fingerprint identifies a finding by what it is, not where it is: rule,
 // file, record id, the value's pointer with array indices dropped (a
-// paragraph inserted above must not change it), the message and the text
-// it points at. Lines and columns are left out on purpose.
+// paragraph inserted above must not change it), the message without its
+// numbers and the word it points at (see fingerprint.go). Lines and
+// columns are left out on purpose.
 func fingerprint(f *rules.File, rec *rules.Record, ruleID string, d rules.Diagnostic) string {
 	h := sha256.New()
 	recID := ""
@@ -336,10 +378,7 @@ func fingerprint(f *rules.File, rec *rules.Record, ruleID string, d rules.Diagno
 			recID = fmt.Sprint(rec.Index)
 		}
 	}
-	sp := d.Span
-	sp.Start = clamp(sp.Start, 0, len(f.Content))
-	sp.End = clamp(sp.End, sp.Start, len(f.Content))
-	for _, part := range []string{ruleID, f.Path, recID, stripIndices(d.Pointer), d.Message, string(f.Content[sp.Start:sp.End])} {
+	for _, part := range []string{ruleID, f.Path, recID, stripIndices(d.Pointer), fingerprintMessage(d.Message), flaggedText(f, rec, d)} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

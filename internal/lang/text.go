@@ -1,8 +1,8 @@
 package lang
 
 import (
-	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,15 +59,30 @@ func foldMatch(r rune) rune {
 
 // StripDiacritics removes combining marks: "Émirats" → "Emirats".
 func StripDiacritics(s string) string {
-	// A transformer carries state, so build one per call to stay safe for
-	// concurrent use.
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // nothing to strip: the common case, and no transformer
+	}
+	// A transformer carries state: one per goroutine at a time, from a
+	// pool, since building the chain cost more than the stripping.
+	t := stripPool.Get().(transform.Transformer)
+	defer stripPool.Put(t)
+	out, _, err := transform.String(t, s) // String resets t first
 	if err != nil {
 		return s
 	}
 	return out
 }
+
+var stripPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 func isHyphen(r rune) bool     { return r == '-' || r == '\u2010' || r == '\u2011' }
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
@@ -164,11 +179,35 @@ type phrase struct {
 type phraseSet struct {
 	mode          int
 	noHyphenAfter bool // a match followed by "-letter" is part of a compound: reject
-	first         map[rune][]phrase
+	// The phrases in a trie of matching keys (one level per rune), so
+	// that match walks the text once instead of trying every phrase that
+	// shares a first letter (hundreds of French speech verbs start with
+	// "a "). Nodes are numbers and edges one map, which keeps building
+	// the packs cheap.
+	edges map[trieEdge]int32
+	ends  map[int32][]phrase // phrases ending at a node, in the order added
+	nodes int32
+	seen  map[string]bool
+}
+
+type trieEdge struct {
+	node int32
+	key  rune
 }
 
 func newPhraseSet(mode int, noHyphenAfter bool) *phraseSet {
-	return &phraseSet{mode: mode, noHyphenAfter: noHyphenAfter, first: map[rune][]phrase{}}
+	return &phraseSet{mode: mode, noHyphenAfter: noHyphenAfter,
+		edges: map[trieEdge]int32{}, ends: map[int32][]phrase{}, nodes: 1, seen: map[string]bool{}}
+}
+
+// key is the trie key of rune r at position k of a phrase, or of the text
+// at that place: case-folded where try compares without case (the first
+// rune always, since caseFirst lets it be capitalised).
+func (ps *phraseSet) key(r rune, k int) rune {
+	if k == 0 || ps.mode == caseAll {
+		return unicode.ToLower(r)
+	}
+	return r
 }
 
 func (ps *phraseSet) add(text string, val int) {
@@ -184,34 +223,65 @@ func (ps *phraseSet) add(text string, val int) {
 		}
 		rs = append(rs, r)
 	}
-	if len(rs) == 0 {
-		return
+	if len(rs) == 0 || ps.seen[string(rs)] {
+		return // first registration wins
 	}
-	k := unicode.ToLower(rs[0])
-	for _, p := range ps.first[k] {
-		if string(p.runes) == string(rs) {
-			return // first registration wins
+	ps.seen[string(rs)] = true
+	node := int32(0)
+	for k, r := range rs {
+		e := trieEdge{node, ps.key(r, k)}
+		next, ok := ps.edges[e]
+		if !ok {
+			next = ps.nodes
+			ps.nodes++
+			ps.edges[e] = next
 		}
+		node = next
 	}
-	ps.first[k] = append(ps.first[k], phrase{runes: rs, val: val})
+	ps.ends[node] = append(ps.ends[node], phrase{runes: rs, val: val})
 }
 
-// sort orders candidates longest first so the first hit is the longest match.
-func (ps *phraseSet) sort() {
-	for _, l := range ps.first {
-		sort.SliceStable(l, func(a, b int) bool { return len(l[a].runes) > len(l[b].runes) })
-	}
-}
+// sort is kept for the packs that call it once built: the trie already
+// yields the longest phrases first.
+func (ps *phraseSet) sort() {}
 
 // match returns the value and end of the longest phrase starting at i.
 func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	if i < 0 || i >= len(s) {
 		return 0, 0, false
 	}
-	r0, _ := readFolded(s, i)
-	for _, ph := range ps.first[unicode.ToLower(r0)] {
-		if e, ok := ps.try(ph.runes, s, i); ok {
-			return ph.val, e, true
+	// Walk the text down the trie, keeping the nodes where phrases end;
+	// then check them deepest (longest) first with try, which also
+	// applies case and word-boundary rules.
+	var buf [8]int32
+	found := buf[:0]
+	node := int32(0)
+	for j, k := i, 0; j < len(s); k++ {
+		r, n := readFolded(s, j)
+		next, ok := ps.edges[trieEdge{node, ps.key(r, k)}]
+		if !ok {
+			break
+		}
+		j += n
+		if r == ' ' {
+			for j < len(s) {
+				r2, n2 := readFolded(s, j)
+				if r2 != ' ' {
+					break
+				}
+				j += n2
+			}
+		}
+		node = next
+		if _, has := ps.ends[node]; has {
+			found = append(found, node)
+		}
+	}
+	for f := len(found) - 1; f >= 0; f-- {
+		for _, ph := range ps.ends[found[f]] {
+			if e, ok := ps.try(ph.runes, s, i); ok {
+				return ph.val, e, true
+			}
 		}
 	}
 	return 0, 0, false

@@ -5,8 +5,10 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/artlint/artlint/rules"
 )
@@ -27,6 +29,12 @@ type Limits struct {
 	MaxAliases int // YAML nodes expanded through aliases, per document
 }
 
+// MaxDepthCeiling is the highest MaxDepth accepted: the parsers recurse
+// once per level (Go cannot recover from a stack overflow) and each level's
+// pointer is built from its parent's, so cost grows with depth squared.
+// yaml.v3 stops at the same depth.
+const MaxDepthCeiling = 10_000
+
 // DefaultLimits are used when a Limits field is zero.
 var DefaultLimits = Limits{MaxDepth: 512, MaxAliases: 100_000}
 
@@ -34,6 +42,7 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultLimits.MaxDepth
 	}
+	l.MaxDepth = min(l.MaxDepth, MaxDepthCeiling)
 	if l.MaxAliases <= 0 {
 		l.MaxAliases = DefaultLimits.MaxAliases
 	}
@@ -74,6 +83,11 @@ var bom = []byte("\xef\xbb\xbf")
 // Parse reads every record of f.
 func Parse(f *rules.File, lim Limits) Result {
 	lim = lim.withDefaults()
+	if bytes.HasPrefix(f.Content, []byte{0xFF, 0xFE}) || bytes.HasPrefix(f.Content, []byte{0xFE, 0xFF}) {
+		// Windows editors save "Unicode" as UTF-16; say so rather than
+		// "binary file" at its first NUL byte.
+		return Result{Errors: []*SyntaxError{{Offset: 0, Msg: "UTF-16 text (it starts with a UTF-16 byte order mark): records must be saved as UTF-8"}}}
+	}
 	if bytes.IndexByte(f.Content, 0) >= 0 {
 		at := bytes.IndexByte(f.Content, 0)
 		return Result{Errors: []*SyntaxError{{Offset: at, Msg: "NUL byte: this is a binary file, not a text record"}}}
@@ -106,6 +120,10 @@ func (res *Result) add(rec *rules.Record, dups []Duplicate, err *SyntaxError) {
 }
 
 func parseJSONRecord(f *rules.File, start, end, index int, lim Limits) (*rules.Record, []Duplicate, *SyntaxError) {
+	if se := checkUTF8(f.Content, start, end); se != nil {
+		se.Record = index
+		return nil, nil, se
+	}
 	p := &jsonParser{file: f, src: f.Content[start:end], base: start, maxDepth: lim.MaxDepth}
 	root, err := p.parseDocument()
 	var se *SyntaxError
@@ -114,6 +132,25 @@ func parseJSONRecord(f *rules.File, start, end, index int, lim Limits) (*rules.R
 		return nil, nil, se
 	}
 	return &rules.Record{File: f, Index: index, Root: root}, p.dups, nil
+}
+
+// checkUTF8 locates the first byte of content[start:end] that is not
+// UTF-8. Every format is checked up front, so that the message and the
+// position are the same whatever the parser would have said (yaml.v3
+// reports such a byte at the start of its document).
+func checkUTF8(content []byte, start, end int) *SyntaxError {
+	b := content[start:end]
+	if utf8.Valid(b) {
+		return nil
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return &SyntaxError{Offset: start + i, Msg: fmt.Sprintf("invalid UTF-8: byte 0x%02X is not UTF-8 text (records must be saved as UTF-8)", b[i])}
+		}
+		i += size
+	}
+	return nil
 }
 
 // parseNDJSON reads one record per non-blank line.

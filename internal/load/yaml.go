@@ -21,6 +21,12 @@ func parseYAML(f *rules.File, lim Limits) Result {
 	var res Result
 	index := 0
 	for _, ch := range splitYAMLDocuments(f.Content) {
+		if se := checkUTF8(f.Content, ch.start, ch.end); se != nil {
+			se.Record = index
+			res.Errors = append(res.Errors, se)
+			index++
+			continue
+		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(f.Content[ch.start:ch.end], &doc); err != nil {
 			res.Errors = append(res.Errors, yamlError(f, ch, err, index))
@@ -30,7 +36,7 @@ func parseYAML(f *rules.File, lim Limits) Result {
 		if doc.Kind == 0 || len(doc.Content) == 0 {
 			continue // only comments or directives
 		}
-		c := &yamlConverter{f: f, base: ch.start, chunk: f.Content[ch.start:ch.end], budget: lim.MaxAliases, maxDepth: lim.MaxDepth}
+		c := &yamlConverter{f: f, base: ch.start, chunk: f.Content[ch.start:ch.end], budget: lim.MaxAliases, maxAliases: lim.MaxAliases, maxDepth: lim.MaxDepth}
 		c.lines = yamlLineStarts(c.chunk)
 		root, err := c.convert(doc.Content[0], "", 0)
 		if err != nil {
@@ -101,6 +107,12 @@ func yamlError(f *rules.File, ch chunk, err error, index int) *SyntaxError {
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if colon := strings.IndexByte(rest, ':'); colon > 0 {
 			if n, convErr := strconv.Atoi(rest[:colon]); convErr == nil {
+				if yamlParserProblems[strings.TrimSpace(rest[colon+1:])] {
+					// yaml.v3 prints a parser error's 0-based line
+					// (only scanner errors get +1): count it as the
+					// line of the unclosed '[' or key it names.
+					n++
+				}
 				starts := yamlLineStarts(f.Content[ch.start:ch.end])
 				if n >= 1 && n <= len(starts) {
 					off = ch.start + starts[n-1]
@@ -112,14 +124,28 @@ func yamlError(f *rules.File, ch chunk, err error, index int) *SyntaxError {
 	return &SyntaxError{Offset: off, Msg: "YAML: " + msg, Record: index}
 }
 
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to
+// its scanner), whose line numbers it reports one too low.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
+	"did not find expected '-' indicator": true, "did not find expected <document start>": true,
+	"did not find expected <stream-start>": true, "did not find expected key": true,
+	"did not find expected node content": true, "found duplicate %TAG directive": true,
+	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
+	"found undefined tag handle": true,
+}
+
 type yamlConverter struct {
-	f        *rules.File
-	base     int
-	chunk    []byte
-	lines    []int
-	budget   int
-	maxDepth int
-	dups     []Duplicate
+	f          *rules.File
+	base       int
+	chunk      []byte
+	lines      []int
+	budget     int
+	maxAliases int
+	maxDepth   int
+	alias      *yaml.Node          // the alias being expanded, if any
+	expanding  map[*yaml.Node]bool // anchored values being expanded
+	dups       []Duplicate
 }
 
 // offset turns the scanner's 1-based line and rune column into a byte offset
@@ -144,12 +170,27 @@ func (c *yamlConverter) convert(y *yaml.Node, ptr string, depth int) (*rules.Nod
 	if depth > c.maxDepth {
 		return nil, c.errorf(y, "nesting deeper than %d levels", c.maxDepth)
 	}
+	if c.alias != nil {
+		// Every node built through an alias counts: the work is bounded
+		// by the budget however the aliases nest.
+		if c.budget--; c.budget < 0 {
+			return nil, c.errorf(c.alias, "YAML aliases expand to more than %d nodes (an alias bomb?)", c.maxAliases)
+		}
+	}
 	start := c.offset(y.Line, y.Column)
 	switch y.Kind {
 	case yaml.AliasNode:
-		c.budget -= countNodes(y.Alias, c.budget)
-		if c.budget < 0 {
-			return nil, c.errorf(y, "YAML aliases expand to too many nodes (an alias bomb?): limit is %d", DefaultLimits.MaxAliases)
+		if c.expanding[y.Alias] {
+			return nil, c.errorf(y, "alias *%s refers to a value that contains it: it would never end", y.Value)
+		}
+		if c.expanding == nil {
+			c.expanding = map[*yaml.Node]bool{}
+		}
+		c.expanding[y.Alias] = true
+		defer delete(c.expanding, y.Alias)
+		if c.alias == nil {
+			c.alias = y // errors name the outermost alias, which the user wrote
+			defer func() { c.alias = nil }()
 		}
 		n, err := c.convert(y.Alias, ptr, depth)
 		if err != nil {
@@ -179,7 +220,10 @@ func (c *yamlConverter) convert(y *yaml.Node, ptr string, depth int) (*rules.Nod
 				seen[k.Value] = len(n.Fields)
 				n.Fields = append(n.Fields, rules.Field{Key: k.Value, KeySpan: kn.Span, Value: vn})
 			}
-			n.Span.End = max(n.Span.End, vn.Span.End)
+			n.Span = cover(n.Span, kn.Span)
+			if v.Kind != yaml.AliasNode {
+				n.Span = cover(n.Span, vn.Span)
+			}
 		}
 		return n, nil
 	case yaml.SequenceNode:
@@ -190,7 +234,9 @@ func (c *yamlConverter) convert(y *yaml.Node, ptr string, depth int) (*rules.Nod
 				return nil, err
 			}
 			n.Items = append(n.Items, vn)
-			n.Span.End = max(n.Span.End, vn.Span.End)
+			if it.Kind != yaml.AliasNode {
+				n.Span = cover(n.Span, vn.Span)
+			}
 		}
 		return n, nil
 	case yaml.ScalarNode:
@@ -200,6 +246,9 @@ func (c *yamlConverter) convert(y *yaml.Node, ptr string, depth int) (*rules.Nod
 }
 
 func (c *yamlConverter) scalar(y *yaml.Node, start int, ptr string) *rules.Node {
+	if y.Value != "" || y.Style != 0 {
+		start = skipProperties(c.f.Content, start, c.base+len(c.chunk))
+	}
 	kind, text := rules.String, y.Value
 	switch y.ShortTag() {
 	case "!!null":
@@ -217,6 +266,46 @@ func (c *yamlConverter) scalar(y *yaml.Node, start int, ptr string) *rules.Node 
 	n.FitSpan()
 	n.Kind, n.Str = kind, text
 	return n
+}
+
+// cover is the smallest span holding a and b: a collection's span holds
+// its members even where yaml.v3 places an empty value before it.
+func cover(a, b rules.Span) rules.Span {
+	return rules.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
+}
+
+// skipProperties steps over the tag (!!binary, !foo, !<uri>) and anchor
+// (&a) written before a scalar: yaml.v3 places the node there, and the
+// value's span and offsets must start at the value. A scalar itself never
+// starts with '!' or '&' (they are indicators).
+func skipProperties(c []byte, i, end int) int {
+	for k := 0; k < 2 && i < end && (c[i] == '!' || c[i] == '&'); k++ {
+		if c[i] == '!' && i+1 < end && c[i+1] == '<' {
+			for i < end && c[i] != '>' {
+				i++
+			}
+		}
+		// A property ends at white space (yaml.v3 lets ',' into tags;
+		// an empty scalar, the only one that can follow a property
+		// without a space, is not skipped).
+		for i < end && !strings.ContainsRune(" \t\r\n", rune(c[i])) {
+			i++
+		}
+	space:
+		for i < end {
+			switch c[i] {
+			case ' ', '\t', '\r', '\n':
+				i++
+			case '#':
+				for i < end && c[i] != '\n' && c[i] != '\r' {
+					i++
+				}
+			default:
+				break space
+			}
+		}
+	}
+	return i
 }
 
 // jsonNumber rewrites a YAML number (0x1F, 1_000, +5, .5) as JSON writes it.
@@ -258,21 +347,4 @@ func kindName(y *yaml.Node) string {
 		return "alias"
 	}
 	return "scalar"
-}
-
-// countNodes counts the nodes under y, stopping once it passes limit so
-// that counting a bomb is itself cheap.
-func countNodes(y *yaml.Node, limit int) int {
-	n := 1
-	for _, ch := range y.Content {
-		if n > limit {
-			return n
-		}
-		if ch.Kind == yaml.AliasNode && ch.Alias != nil {
-			n += countNodes(ch.Alias, limit-n)
-		} else {
-			n += countNodes(ch, limit-n)
-		}
-	}
-	return n
 }

@@ -35,6 +35,10 @@ const (
 	FingerprintKey = "artlintFingerprint/v1"
 	// GitHub shows at most this much of a rule's descriptions.
 	maxDescription = 1024
+	// MaxSARIFResults is the most results GitHub code scanning accepts in
+	// a run; WriteSARIF keeps the first ones, in the run's order, and says
+	// how many it left out in a notification.
+	MaxSARIFResults = 25000
 )
 
 // WriteSARIF writes the run as a SARIF 2.1.0 log with one run, shaped for
@@ -107,13 +111,24 @@ func WriteSARIF(w io.Writer, run *Run, tool Tool, opts SARIFOptions) error {
 		s.Tool.Driver.Rules = append(s.Tool.Driver.Rules, undocumentedRule(id, tool))
 	}
 
-	for i := range run.Findings {
-		s.Results = append(s.Results, sw.result(&run.Findings[i], index[run.Findings[i].RuleID]))
+	kept := run.Findings
+	if len(kept) > MaxSARIFResults {
+		kept = kept[:MaxSARIFResults]
+	}
+	for i := range kept {
+		s.Results = append(s.Results, sw.result(&kept[i], index[kept[i].RuleID]))
 	}
 
 	inv := sarifInvocation{ExecutionSuccessful: run.Success, WorkingDirectory: workDir}
 	for _, n := range run.Notifications {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sw.notification(n))
+	}
+	if left := len(run.Findings) - len(kept); left > 0 {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "warning",
+			Message: sarifText{Text: fmt.Sprintf("%d of %d results left out: GitHub code scanning rejects a run with more than %d; the text, json and other formats list them all",
+				left, len(run.Findings), MaxSARIFResults)},
+		})
 	}
 	s.Invocations = []sarifInvocation{inv}
 

@@ -19,7 +19,7 @@ type Options struct {
 	Category string // sarif: see SARIFOptions
 }
 
-var formats = []string{"text", "json", "sarif"}
+var formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit", "gitlab"}
 
 // Formats returns the names Write accepts.
 func Formats() []string { return append([]string(nil), formats...) }
@@ -33,6 +33,14 @@ func Write(w io.Writer, format string, run *Run, tool Tool, opts Options) error 
 		return WriteJSON(w, run, tool)
 	case "sarif":
 		return WriteSARIF(w, run, tool, SARIFOptions{SrcRoot: opts.SrcRoot, Category: opts.Category})
+	case "github":
+		return WriteGitHub(w, run)
+	case "checkstyle":
+		return WriteCheckstyle(w, run, tool)
+	case "junit":
+		return WriteJUnit(w, run, tool)
+	case "gitlab":
+		return WriteGitLab(w, run)
 	}
 	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(formats, ", "))
 }

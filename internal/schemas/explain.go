@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,6 +109,11 @@ func parentPointer(ptr string) string {
 // locate finds the node an instance location names, and a span to report:
 // a scalar whole, a container by its first character.
 func locate(rec *rules.Record, ptr string) (*rules.Node, rules.Span) {
+	// jsonschema percent-encodes the tokens of instance locations
+	// ("/names/Anders%20Fogh%20Rasmussen").
+	if u, err := url.PathUnescape(ptr); err == nil {
+		ptr = u
+	}
 	n := rec.Root.Lookup(ptr)
 	if n == nil {
 		n = rec.Root

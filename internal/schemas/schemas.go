@@ -63,6 +63,15 @@ func (s *Set) Default() (*Schema, error) {
 	return s.compile(schema.ArticleV1ID)
 }
 
+// Embedded compiles one of the schemas artlint ships, by its $id
+// (schema.ArticleV1ID, schema.ConfigID).
+func (s *Set) Embedded(id string) (*Schema, error) {
+	if id != schema.ArticleV1ID && id != schema.ConfigID {
+		return nil, fmt.Errorf("no embedded schema %q", id)
+	}
+	return s.compile(id)
+}
+
 // File compiles the schema in a local file.
 func (s *Set) File(path string) (*Schema, error) {
 	abs, err := filepath.Abs(path)
@@ -112,6 +121,10 @@ func (s *Set) compile(u string) (*Schema, error) {
 		return nil, err
 	}
 	s.remember(schema.ArticleV1ID, schema.ArticleV1)
+	if err := c.AddResource(schema.ConfigID, bytes.NewReader(schema.Config)); err != nil {
+		return nil, err
+	}
+	s.remember(schema.ConfigID, schema.Config)
 	compiled, err := c.Compile(u)
 	if err != nil {
 		err = fmt.Errorf("schema %s: %s", s.displayURL(u), plainCompileError(err))

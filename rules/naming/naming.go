@@ -43,7 +43,18 @@ var Rule = &rules.Rule{
 		"they are never taken as the reference spelling, and never compared by case;\n" +
 		"- one-letter edits on the first two letters or the last one with no full name to confirm them " +
 		"(`Allies` / `Allied`, `Géorgie` / `Géorgien`, `Hansen` / `Jansen`, `Islandais` / `Irlandais`): more often two " +
-		"words than a typo.",
+		"words than a typo.\n\n" +
+		"With `artlint lint --cross-record`, the records of one run are also compared with each other, by file path and " +
+		"then position in the file: a spelling that is, by the same criteria, a variant of one written in an earlier " +
+		"record is reported once in the later record, with the " +
+		"earlier spelling as related location, and without a fix, since the earlier record is not necessarily the " +
+		"right one. Two articles often name two different people, so a letter off counts across records only within " +
+		"names that otherwise agree (`Anders Fogh Rasmussen` in `a.json`, `Anders Fogh Rassmussen` in `b.json`; not " +
+		"`Mr Johnston` after `Boris Johnson`, nor `Procter & Gamble` after `Gambie`). A spelling that the record itself " +
+		"uses, or that its own people list gives, or that is already reported within the record is left to the " +
+		"record's own check. Only records of one language are compared: " +
+		"country names and their diacritics (`Monténégro` / `Montenegro`) and the transliteration of people's names " +
+		"(`Zelensky` / `Zelenskyy`) differ from one language to another.",
 	Bad:       "body:\n  - \"… a déclaré le secrétaire général, M. Anders Fogh Rasmussen.\"\n  - \"M. Rassmussen a ajouté…\"",
 	Good:      "body:\n  - \"… a déclaré le secrétaire général, M. Anders Fogh Rasmussen.\"\n  - \"M. Rasmussen a ajouté…\"",
 	Level:     rules.LevelWarning,
@@ -93,11 +104,26 @@ type form struct {
 	lower  string // key in lower case
 	norm   string // strip in lower case
 	runes  []rune // norm
-	placed int    // 0 unknown, 1 a country or nationality, 2 not: see state.place
+	placed int    // 0 unknown, 1 a country or nationality, 2 not: see place
 	occs   []*part
 	people bool
 	strong bool // has an occurrence that is neither weak nor from the people list only
 	count  int
+
+	text    string // the first occurrence as written
+	country string // the first occurrence's country code
+	// names are the multi-word names holding the spelling, filled on
+	// demand (see state.fillNames); cross-record forms carry them.
+	names    []nameSeq
+	namesSet bool
+	variant  bool // a variant of another spelling of the same record
+}
+
+// nameSeq is one multi-word name holding a spelling: its sequence (-1
+// across records) and the normalised words of its names.
+type nameSeq struct {
+	seq   int
+	words []string
 }
 
 type state struct {
@@ -108,6 +134,7 @@ type state struct {
 	seqs      [][]*part // capitalised non-common parts of each sequence
 	pairs     map[string][]*pair
 	order     int
+	forms     []*form // the spellings partFindings compared, in order
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -148,7 +175,7 @@ func run(pass *rules.Pass) (any, error) {
 	found = append(found, st.pairFindings()...)
 	found = append(found, st.partFindings()...)
 	report(pass, found)
-	return nil, nil
+	return &Result{st: st}, nil
 }
 
 // finding is a diagnostic before overlap removal.
@@ -502,7 +529,7 @@ func (st *state) pairFindings() []finding {
 			out = append(out, finding{
 				src: p.src, i: p.i, j: p.j, order: p.order,
 				msg: fmt.Sprintf(`"%s" differs from "%s"%s only by a hyphen`, text, refText, where(ref.src, ref.order, p.order, false)),
-				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src, refText),
+				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, refText),
 				replace: refText,
 			})
 		}
@@ -553,8 +580,8 @@ func where(ref *source, refOrder, order int, spelled bool) string {
 	return " later in this article"
 }
 
-func refMessage(ref *source, text string) string {
-	if ref.people {
+func refMessage(people bool, text string) string {
+	if people {
 		return fmt.Sprintf(`"%s" in the people list`, text)
 	}
 	return fmt.Sprintf(`"%s" is first written here`, text)
@@ -572,7 +599,7 @@ func (st *state) partFindings() []finding {
 		key := lang.Fold(p.text)
 		f := forms[key]
 		if f == nil {
-			f = &form{key: key, strip: strip(key), lower: strings.ToLower(key), norm: p.norm, runes: []rune(p.norm)}
+			f = &form{key: key, strip: strip(key), lower: strings.ToLower(key), norm: p.norm, runes: []rune(p.norm), text: p.text, country: p.country}
 			forms[key] = f
 			list = append(list, f)
 		}
@@ -584,6 +611,7 @@ func (st *state) partFindings() []finding {
 			f.strong = true
 		}
 	}
+	st.forms = list
 	var out []finding
 	for _, x := range list {
 		if x.people {
@@ -605,6 +633,7 @@ func (st *state) partFindings() []finding {
 		if best == x {
 			continue
 		}
+		x.variant = true
 		ref := best.occs[0]
 		for _, p := range x.occs {
 			if (bestKind == kindCase || bestKind == kindOther) && (p.weak || p.shout) {
@@ -621,7 +650,7 @@ func (st *state) partFindings() []finding {
 			}
 			out = append(out, finding{
 				src: p.src, i: p.i, j: p.j, order: p.order, msg: msg,
-				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src, ref.text),
+				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, ref.text),
 				replace: ref.text,
 			})
 		}
@@ -682,23 +711,33 @@ func classify(a, b *form) kind {
 // related checks what classify cannot: that x and y are plausibly one
 // entity.
 func (st *state) related(x, y *form, k kind) bool {
+	return related(st.pack, x, y, k, st.fillNames)
+}
+
+// related is the check for two spellings of one record or, with fill nil
+// and the names filled in, of two records.
+func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 	if x.people && y.people {
 		return false
 	}
 	if (k == kindCase || k == kindOther) && !(x.strong && (y.strong || y.people)) {
 		return false // title case, sentence starts
 	}
-	cx, cy := x.occs[0].country, y.occs[0].country
+	cx, cy := x.country, y.country
 	if cx != "" && cy != "" && cx != cy {
 		return false // Gambia / Zambia
 	}
-	if (k == kindEdit || k == kindEdgeEdit) && (letters(x.key) < 6 || letters(y.key) < 6 || st.place(x) && st.place(y)) {
+	if (k == kindEdit || k == kindEdgeEdit) && (letters(x.key) < 6 || letters(y.key) < 6 || place(pack, x) && place(pack, y)) {
 		return false // short words; two countries or nationalities (Iraniens / Irakiens)
 	}
-	if k == kindEdgeEdit && !st.sameEntity(x, y) {
+	if fill != nil {
+		fill(x)
+		fill(y)
+	}
+	if k == kindEdgeEdit && !sameEntity(x, y) {
 		return false // "Vershbov" only when "Alexander Vershbov" meets "Alexander Vershbow"
 	}
-	return !st.distinct(x, y)
+	return !distinct(x, y)
 }
 
 // demonymEnds are endings of nationality words; demonymStems are what a
@@ -713,17 +752,17 @@ var (
 
 // place reports whether a spelling is a country name or a nationality
 // derived from one; computed on demand, as only one-letter variants need it.
-func (st *state) place(f *form) bool {
+func place(pack *lang.Pack, f *form) bool {
 	if f.placed == 0 {
 		f.placed = 2
-		if f.occs[0].country != "" || st.demonym(f.occs[0].text) {
+		if f.country != "" || demonym(pack, f.text) {
 			f.placed = 1
 		}
 	}
 	return f.placed == 1
 }
 
-func (st *state) demonym(w string) bool {
+func demonym(pack *lang.Pack, w string) bool {
 	lw := strings.ToLower(w)
 	for _, end := range demonymEnds {
 		if !strings.HasSuffix(lw, end) || len(lw) == len(end) {
@@ -732,7 +771,7 @@ func (st *state) demonym(w string) bool {
 		stem := w[:len(w)-len(end)]
 		for _, add := range demonymStems {
 			for _, c := range []string{stem + add, strip(stem + add)} {
-				if _, name, _, ok := st.pack.Country(c, 0); ok && name.Start == 0 && name.End == len(c) {
+				if _, name, _, ok := pack.Country(c, 0); ok && name.Start == 0 && name.End == len(c) {
 					return true
 				}
 			}
@@ -755,47 +794,59 @@ func letters(s string) int {
 // distinct reports evidence that x and y name different entities: each
 // occurs in a multi-word name and the other words disagree ("Boris
 // Johnson" / "Robert Johnston").
-func (st *state) distinct(x, y *form) bool {
-	return st.anyNames(x, y, func(lx, ly []string) bool { return !sublist(lx, ly) && !sublist(ly, lx) })
+func distinct(x, y *form) bool {
+	return anyNames(x, y, func(lx, ly []string) bool { return !sublist(lx, ly) && !sublist(ly, lx) })
 }
 
 // sameEntity reports evidence that x and y name one entity: multi-word
 // names that agree but for them ("Alexander Vershbow" / "Alexander
 // Vershbov").
-func (st *state) sameEntity(x, y *form) bool {
-	return st.anyNames(x, y, func(lx, ly []string) bool { return sublist(lx, ly) || sublist(ly, lx) })
+func sameEntity(x, y *form) bool {
+	return anyNames(x, y, func(lx, ly []string) bool { return sublist(lx, ly) || sublist(ly, lx) })
 }
 
 // anyNames reports whether test holds for some pair of multi-word names
-// holding x and y, compared as lists of words with y replaced by x.
-func (st *state) anyNames(x, y *form, test func(lx, ly []string) bool) bool {
-	for _, ox := range x.occs {
-		sx := st.seqs[ox.seq]
-		if len(sx) < 2 {
-			continue
-		}
-		for _, oy := range y.occs {
-			sy := st.seqs[oy.seq]
-			if len(sy) < 2 || ox.seq == oy.seq {
+// holding x and y (never the same name twice), compared as lists of words
+// with y replaced by x.
+func anyNames(x, y *form, test func(lx, ly []string) bool) bool {
+	for _, nx := range x.names {
+		for _, ny := range y.names {
+			if nx.seq == ny.seq && nx.seq >= 0 {
 				continue
 			}
-			var lx, ly []string
-			for _, p := range sx {
-				lx = append(lx, p.norm)
-			}
-			for _, p := range sy {
-				w := p.norm
+			ly := make([]string, len(ny.words))
+			for i, w := range ny.words {
 				if w == y.norm {
 					w = x.norm
 				}
-				ly = append(ly, w)
+				ly[i] = w
 			}
-			if test(lx, ly) {
+			if test(nx.words, ly) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// fillNames sets the multi-word names of a form of this record, one per
+// occurrence in such a name.
+func (st *state) fillNames(f *form) {
+	if f.namesSet {
+		return
+	}
+	f.namesSet = true
+	for _, o := range f.occs {
+		seq := st.seqs[o.seq]
+		if len(seq) < 2 {
+			continue
+		}
+		words := make([]string, len(seq))
+		for i, p := range seq {
+			words[i] = p.norm
+		}
+		f.names = append(f.names, nameSeq{seq: o.seq, words: words})
+	}
 }
 
 // sublist reports whether a occurs contiguously in b.
