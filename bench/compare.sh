@@ -4,6 +4,7 @@
 #
 #   bash bench/compare.sh            # 10,000 records (~47 MB of pretty JSON)
 #   N=2000 BIG=0 bash bench/compare.sh   # smaller, without the 1 GB NDJSON
+#   BIG_ALL=1 bash bench/compare.sh      # also every rule on the 1 GB NDJSON (minutes)
 #
 # It installs its peers itself, at pinned versions, under $BENCH_DIR
 # (default ~/.cache/artlint-bench): ajv-cli + ajv-formats and
@@ -48,13 +49,16 @@ ARTLINT="$BENCH_DIR/artlint"
 log "building artlint"
 go build -o "$ARTLINT" ./cmd/artlint
 go build -o "$BENCH_DIR/artlint-corpus" ./cmd/artlint-corpus
-CORPUS="$BENCH_DIR/corpus-$N-seed$SEED"
+# Corpora are named after the generator's build, so a changed generator
+# makes a new corpus rather than reusing an old one.
+GEN=$(sha256sum "$BENCH_DIR/artlint-corpus" | cut -c1-12)
+CORPUS="$BENCH_DIR/corpus-$N-seed$SEED-$GEN"
 if [ ! -f "$CORPUS/manifest.json" ]; then
   log "generating $N records in $CORPUS"
   rm -rf "$CORPUS"
   "$BENCH_DIR/artlint-corpus" -n "$N" -o "$CORPUS" --seed "$SEED" >&2
 fi
-SUBSET="$BENCH_DIR/subset-$SPECTRAL_N-of-$N-seed$SEED"
+SUBSET="$BENCH_DIR/subset-$SPECTRAL_N-of-$N-seed$SEED-$GEN"
 if [ ! -d "$SUBSET" ]; then
   mkdir -p "$SUBSET"
   mapfile -t all_files < <(find "$CORPUS" -path '*/[0-9]*/*.json' | sort)
@@ -103,7 +107,7 @@ log "timing (corpus: $CORPUS_FILES files, $((CORPUS_BYTES/1000000)) MB)"
 # ajv-cli stops (exit 2) at the first file that is not JSON, so it gets
 # the well-formed files only: the corpus without its truncated ones
 # (listed in the manifest), as links in one directory.
-WELLFORMED="$BENCH_DIR/wellformed-$N-seed$SEED"
+WELLFORMED="$BENCH_DIR/wellformed-$N-seed$SEED-$GEN"
 if [ ! -d "$WELLFORMED" ]; then
   mkdir -p "$WELLFORMED"
   node -e '
@@ -137,7 +141,7 @@ measure "artlint --cache, unchanged re-run" "$CORPUS_FILES" "$CORPUS_BYTES" \
   "$ARTLINT" lint --no-config --cache-location "$BENCH_DIR/lint-cache" "$CORPUS"
 
 if [ "$BIG" = 1 ]; then
-  BIGFILE="$BENCH_DIR/big-seed$SEED.ndjson"
+  BIGFILE="$BENCH_DIR/big-seed$SEED-$GEN.ndjson"
   if [ ! -f "$BIGFILE" ] || [ "$(stat -c %s "$BIGFILE")" -lt "$BIG_BYTES" ]; then
     # About 4.4 kB per compact record.
     n=$((BIG_BYTES / 4300 + 1))
@@ -162,7 +166,7 @@ go build -o "$BENCH_DIR/onefile" ./bench/onefile
 read -r ONE_MS ONE_CPU_MS < <("$BENCH_DIR/onefile" -n 31 -- "$ARTLINT" lint --no-config "$ONE")
 read -r ONE_SCHEMA_MS ONE_SCHEMA_CPU_MS < <("$BENCH_DIR/onefile" -n 31 -- "$ARTLINT" lint --no-config --enable schema "$ONE")
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01; printf "%.1f", a/b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01; printf "%.2f", a/b }'; }
 A="artlint, every rule"
 S="spectral, schema rule ($SUBSET_FILES-file subset)"
 spectral_per_file=$(awk -v w="${WALL[$S]}" -v n="$SUBSET_FILES" 'BEGIN {print w/n}')

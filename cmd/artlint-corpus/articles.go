@@ -107,17 +107,19 @@ var builtinArticles = []article{
 	},
 }
 
-// speakers are the people NAME becomes, by language; the seed's own
+// speakers are the people NAME becomes, by language (each with a word of
+// six letters or more, which misspell needs); the seed's own
 // speaker is replaced from the same pools.
 var speakers = map[string][]string{
 	"fr": {"Anders Fogh Rasmussen", "Catherine Vautrin", "Élisabeth Borne", "Margrethe Vestager", "Thierry Breton", "Sophie Wilmès", "Kadri Simson"},
-	"en": {"Anders Fogh Rasmussen", "Jacinda Ardern", "Michael Gove", "Pete Buttigieg", "Anne Hidalgo", "Sadiq Khan", "Mark Carney", "Grant Shapps"},
+	"en": {"Anders Fogh Rasmussen", "Jacinda Ardern", "Michael Gove", "Pete Buttigieg", "Anne Hidalgo", "Rachel Reeves", "Mark Carney", "Grant Shapps"},
 }
 
-// misspell gives a plausible typing error in a name's longest word (a
-// doubled letter dropped, or an inner letter doubled), the defect
-// consistent-naming is there to catch; the word keeps its first two and
-// last letters, where the rule asks for more evidence.
+// misspell gives a plausible typing error in a name's longest word, the
+// defect consistent-naming is there to catch: a doubled letter dropped
+// when the word stays at least six letters long, else an inner letter
+// doubled; never at the first two letters or the last, where the rule
+// asks for more evidence.
 func misspell(name string) string {
 	words := strings.Fields(name)
 	k := 0
@@ -127,18 +129,20 @@ func misspell(name string) string {
 		}
 	}
 	r := []rune(words[k])
-	done := false
-	for i := len(r) - 3; i > 1; i-- {
-		if r[i] == r[i+1] {
-			r = append(r[:i:i], r[i+1:]...) // Rasmussen → Rasmusen
-			done = true
+	words[k] = string(r) // unchanged if no position qualifies
+	if len(r) >= 7 {
+		for i := 2; i+2 < len(r); i++ {
+			if r[i] == r[i+1] {
+				words[k] = string(r[:i]) + string(r[i+1:]) // Rasmussen → Rasmusen
+				return strings.Join(words, " ")
+			}
+		}
+	}
+	for i := 2; i+1 < len(r)-1; i++ {
+		if r[i] != r[i-1] && r[i] != r[i+1] {
+			words[k] = string(r[:i+1]) + string(r[i:]) // Shapps → Shaapps
 			break
 		}
 	}
-	if !done {
-		i := len(r) / 2
-		r = append(r[:i+1:i+1], r[i:]...) // Vestager → Vestaager
-	}
-	words[k] = string(r)
 	return strings.Join(words, " ")
 }

@@ -490,33 +490,28 @@ func (g *generator) inject(r *rand.Rand, rec *record, kind, name string) {
 		rec.Body = append(rec.Body, map[string]string{"fr": "Interrogé, M. ", "en": "Asked about it, "}[rec.Lang[:2]]+bad+
 			map[string]string{"fr": " n’a pas souhaité commenter.", "en": " declined to comment."}[rec.Lang[:2]])
 	case "typography":
-		// French: an ordinary space before a colon or semicolon; English:
-		// one straight apostrophe among curly ones.
-		for k, b := range rec.Body {
-			s, ok := b.(string)
-			if !ok {
-				continue
-			}
-			if strings.HasPrefix(rec.Lang, "fr") {
+		// French: an ordinary space before a colon or semicolon. English:
+		// a paragraph pasted with straight double quotes into a record
+		// that uses curly ones (every English base quotes with “ ”).
+		if strings.HasPrefix(rec.Lang, "fr") {
+			for k, b := range rec.Body {
+				s, ok := b.(string)
+				if !ok {
+					continue
+				}
 				for _, m := range []string{nbsp + ":", nnbsp + ";"} {
 					if strings.Contains(s, m) {
 						rec.Body[k] = strings.Replace(s, m, " "+m[len(m)-1:], 1)
 						return
 					}
 				}
-			} else if i := strings.Index(s, "’"); i > 0 && i+3 < len(s) && isLetter(s[i-1]) && isLetter(s[i+3]) {
-				rec.Body[k] = s[:i] + "'" + s[i+3:]
-				return
 			}
+			rec.Body = append(rec.Body, "Le texte sera examiné la semaine prochaine : aucun calendrier n’a encore été fixé.")
+			return
 		}
-		rec.Body = append(rec.Body, map[string]string{
-			"fr": "Le texte sera examiné la semaine prochaine : aucun calendrier n’a encore été fixé.",
-			"en": "The council’s report is due next week, and the minister's office said it would respond.",
-		}[rec.Lang[:2]])
+		rec.Body = append(rec.Body, `A spokesman called the plan "ambitious but achievable" and said details would follow next week.`)
 	}
 }
-
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // encode writes the record as pretty JSON (indent "  ") or one NDJSON line
 // (indent ""), applying the textual defects and, when esc is set, writing

@@ -182,22 +182,39 @@ type phraseSet struct {
 	// The phrases in a trie of matching keys (one level per rune), so
 	// that match walks the text once instead of trying every phrase that
 	// shares a first letter (hundreds of French speech verbs start with
-	// "a "). Nodes are numbers and edges one map, which keeps building
-	// the packs cheap.
-	edges map[trieEdge]int32
-	ends  map[int32][]phrase // phrases ending at a node, in the order added
-	nodes int32
-	seen  map[string]bool
+	// "a "). Nodes live in one slice, children as a linked list of
+	// siblings: most nodes have one to three, a scan beats hashing, and
+	// building a pack allocates little.
+	nodes []trieNode
+	// rootASCII is the root's children for ASCII keys (0: none), the
+	// root being the one node with many; it is consulted at every word.
+	rootASCII [128]int32
 }
 
-type trieEdge struct {
-	node int32
-	key  rune
+type trieNode struct {
+	key            rune
+	child, sibling int32    // first child, next sibling; 0 is none (the root is no one's child)
+	ends           []phrase // phrases ending here, in the order added
+}
+
+// child returns the node under n for key, or -1.
+func (ps *phraseSet) child(n int32, key rune) int32 {
+	if n == 0 && key >= 0 && key < 128 {
+		if c := ps.rootASCII[key]; c > 0 {
+			return c
+		}
+		return -1
+	}
+	for c := ps.nodes[n].child; c != 0; c = ps.nodes[c].sibling {
+		if ps.nodes[c].key == key {
+			return c
+		}
+	}
+	return -1
 }
 
 func newPhraseSet(mode int, noHyphenAfter bool) *phraseSet {
-	return &phraseSet{mode: mode, noHyphenAfter: noHyphenAfter,
-		edges: map[trieEdge]int32{}, ends: map[int32][]phrase{}, nodes: 1, seen: map[string]bool{}}
+	return &phraseSet{mode: mode, noHyphenAfter: noHyphenAfter, nodes: make([]trieNode, 1, 64)}
 }
 
 // key is the trie key of rune r at position k of a phrase, or of the text
@@ -223,22 +240,29 @@ func (ps *phraseSet) add(text string, val int) {
 		}
 		rs = append(rs, r)
 	}
-	if len(rs) == 0 || ps.seen[string(rs)] {
-		return // first registration wins
+	if len(rs) == 0 {
+		return
 	}
-	ps.seen[string(rs)] = true
 	node := int32(0)
 	for k, r := range rs {
-		e := trieEdge{node, ps.key(r, k)}
-		next, ok := ps.edges[e]
-		if !ok {
-			next = ps.nodes
-			ps.nodes++
-			ps.edges[e] = next
+		key := ps.key(r, k)
+		next := ps.child(node, key)
+		if next < 0 {
+			next = int32(len(ps.nodes))
+			ps.nodes = append(ps.nodes, trieNode{key: key, sibling: ps.nodes[node].child})
+			ps.nodes[node].child = next
+			if node == 0 && key >= 0 && key < 128 {
+				ps.rootASCII[key] = next
+			}
 		}
 		node = next
 	}
-	ps.ends[node] = append(ps.ends[node], phrase{runes: rs, val: val})
+	for _, p := range ps.nodes[node].ends {
+		if string(p.runes) == string(rs) {
+			return // first registration wins
+		}
+	}
+	ps.nodes[node].ends = append(ps.nodes[node].ends, phrase{runes: rs, val: val})
 }
 
 // sort is kept for the packs that call it once built: the trie already
@@ -258,8 +282,8 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
 		r, n := readFolded(s, j)
-		next, ok := ps.edges[trieEdge{node, ps.key(r, k)}]
-		if !ok {
+		next := ps.child(node, ps.key(r, k))
+		if next < 0 {
 			break
 		}
 		j += n
@@ -273,12 +297,12 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 			}
 		}
 		node = next
-		if _, has := ps.ends[node]; has {
+		if len(ps.nodes[node].ends) > 0 {
 			found = append(found, node)
 		}
 	}
 	for f := len(found) - 1; f >= 0; f-- {
-		for _, ph := range ps.ends[found[f]] {
+		for _, ph := range ps.nodes[found[f]].ends {
 			if e, ok := ps.try(ph.runes, s, i); ok {
 				return ph.val, e, true
 			}
