@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,6 +39,9 @@ type File struct {
 	Format  Format
 
 	lineStarts []int // lazily built
+
+	colMu   sync.Mutex // guards colMark
+	colMark colMark    // see column
 }
 
 // NewFile wraps content read from path.
@@ -83,7 +87,34 @@ func (f *File) Position(off int) (line, col int) {
 		// Editors hide a byte order mark; it takes no column.
 		from = min(len(utf8BOM), off)
 	}
-	return i + 1, UTF16Len(f.Content[from:off]) + 1
+	return i + 1, f.column(from, off) + 1
+}
+
+// colMark remembers the last column computed: the UTF-16 length of
+// Content[from:off].
+type colMark struct {
+	from, off, col int
+	set            bool
+}
+
+// column is UTF16Len(Content[from:off]), counted on from the previous call
+// when it was on the same line at or before off: findings come in order
+// along a line, and counting from the line start each time is quadratic
+// on the long single-line texts of JSON and NDJSON records.
+func (f *File) column(from, off int) int {
+	f.colMu.Lock()
+	defer f.colMu.Unlock()
+	m := f.colMark
+	var col int
+	// Resuming at m.off is exact when it is a rune boundary: no rune
+	// decoded from before it can extend past it.
+	if m.set && m.from == from && m.off <= off && (m.off == len(f.Content) || utf8.RuneStart(f.Content[m.off])) {
+		col = m.col + UTF16Len(f.Content[m.off:off])
+	} else {
+		col = UTF16Len(f.Content[from:off])
+	}
+	f.colMark = colMark{from: from, off: off, col: col, set: true}
+	return col
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
@@ -209,6 +240,14 @@ func (n *Node) Get(key string) *Node {
 	return nil
 }
 
+// pointerUnescaper decodes a JSON Pointer reference token (RFC 6901),
+// pointerEscaper encodes one; a Replacer is safe for concurrent use, so
+// one serves every call.
+var (
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+)
+
 // Lookup resolves a JSON Pointer relative to n; nil if it names nothing.
 func (n *Node) Lookup(pointer string) *Node {
 	if pointer == "" {
@@ -219,7 +258,9 @@ func (n *Node) Lookup(pointer string) *Node {
 	}
 	cur := n
 	for _, tok := range strings.Split(pointer[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		if strings.IndexByte(tok, '~') >= 0 {
+			tok = pointerUnescaper.Replace(tok)
+		}
 		switch {
 		case cur == nil:
 			return nil
@@ -285,7 +326,7 @@ func (n *Node) SpanOf(i, j int) Span {
 // PointerJoin appends one reference token to a JSON Pointer.
 func PointerJoin(base, token string) string {
 	if strings.ContainsAny(token, "~/") {
-		token = strings.NewReplacer("~", "~0", "/", "~1").Replace(token)
+		token = pointerEscaper.Replace(token)
 	}
 	return base + "/" + token
 }

@@ -148,7 +148,8 @@ func (p *Pack) Cardinal(s string, i int) (value int, end int, ok bool) {
 	if v, e, ok := p.num.fixed.match(s, i); ok {
 		return p.num.fixedVals[v], e, true
 	}
-	atoms := p.lexNumber(s, i)
+	var buf [8]numAtom // most numbers are a few words: no allocation
+	atoms := p.lexNumber(s, i, buf[:0])
 	v, k, ok := p.num.parseFull(atoms)
 	if !ok {
 		return 0, 0, false
@@ -204,9 +205,8 @@ type numAtom struct {
 
 // lexNumber reads consecutive words from i separated by a hyphen or
 // horizontal space, stopping after the first word that is not a number word
-// (kept so ordinal checks can see it).
-func (p *Pack) lexNumber(s string, i int) []numAtom {
-	var atoms []numAtom
+// (kept so ordinal checks can see it). The atoms are appended to atoms.
+func (p *Pack) lexNumber(s string, i int, atoms []numAtom) []numAtom {
 	var sep rune
 	j := i
 	for len(atoms) < 32 {

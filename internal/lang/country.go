@@ -19,6 +19,7 @@ func (p *Pack) buildCountries() error {
 	p.countryArticles = newPhraseSet(caseFirst, false)
 	for _, a := range p.d.CountryArticles {
 		p.countryArticles.add(a, 0)
+		p.countryLead.add(a)
 	}
 	p.countryArticles.sort()
 	codeIdx := map[string]int{}
@@ -30,10 +31,12 @@ func (p *Pack) buildCountries() error {
 			p.countryCodes = append(p.countryCodes, code)
 		}
 		p.countries.add(name, idx)
+		p.countryLead.add(name)
 		// Capitals often lose their accent in practice: "Etats-Unis".
 		if r, n := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
 			if bare := StripDiacritics(string(r)); bare != string(r) {
 				p.countries.add(bare+name[n:], idx)
+				p.countryLead.add(bare + name[n:])
 			}
 		}
 	}
@@ -108,7 +111,7 @@ func nameVariants(name string) []string {
 // boundary and not continue as a hyphenated compound ("Jordanien",
 // "Chinese", "France-Allemagne" do not match).
 func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok bool) {
-	if !atWordStart(s, i) {
+	if !atWordStart(s, i) || !p.countryLead.may(s, i) {
 		return "", Span{}, 0, false
 	}
 	if v, e, ok := p.countries.match(s, i); ok {

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/*.json
@@ -28,26 +30,35 @@ type Pack struct {
 
 	d packData
 
-	elisionParticles map[string]bool
-	elisionExcept    *phraseSet
-	abbrev           map[string]bool
-	abbrevDigit      map[string]bool
-	starters         map[string]bool
-	num              numberTables
-	countNouns       map[string]string
-	nonExhaustive    *phraseSet
-	speech           *phraseSet
-	honorifics       *phraseSet
-	honorNeedCap     map[string]bool
-	pronouns         map[string]bool
-	roles            *phraseSet
-	roleNames        []string
-	roleArticles     *phraseSet
-	countryArticles  *phraseSet
-	countries        *phraseSet
-	countryCodes     []string
-	units            map[string]bool
-	mathVars         map[string]bool
+	elisionParticles  map[string]bool
+	elisionExcept     *phraseSet
+	lazyElision       bool // see scanWord
+	abbrev            map[string]bool
+	abbrevDigit       map[string]bool
+	starters          map[string]bool
+	num               numberTables
+	countNouns        map[string]string
+	nonExhaustive     *phraseSet
+	speech            *phraseSet
+	speechLead        leadSet
+	honorLead         leadSet
+	honorUpper        bool    // every honorific starts with a capital (they match case-sensitively)
+	roleLead          leadSet // roles and their articles
+	roleOnlyLead      leadSet // roles without their articles
+	countryLead       leadSet // countries and their articles
+	nonExhaustiveLead leadSet
+	speechLeads       map[string]bool // first words of the speech phrases of several words
+	honorifics        *phraseSet
+	honorNeedCap      map[string]bool
+	pronouns          map[string]bool
+	roles             *phraseSet
+	roleNames         []string
+	roleArticles      *phraseSet
+	countryArticles   *phraseSet
+	countries         *phraseSet
+	countryCodes      []string
+	units             map[string]bool
+	mathVars          map[string]bool
 }
 
 // packData mirrors data/<tag>.json.
@@ -128,6 +139,7 @@ func load(tag string) (*Pack, error) {
 	for _, w := range d.ElisionExceptions {
 		p.elisionExcept.add(w, 0)
 	}
+	p.lazyElision = lettersApostropheLetters(d.ElisionExceptions)
 	p.abbrev = stringSet(d.Abbreviations)
 	p.abbrevDigit = stringSet(d.AbbrevBeforeDigit)
 	p.starters = stringSet(d.SentenceStarters)
@@ -143,11 +155,19 @@ func load(tag string) (*Pack, error) {
 	p.nonExhaustive = newPhraseSet(caseAll, false)
 	for _, w := range d.NonExhaustive {
 		p.nonExhaustive.add(w, 0)
+		p.nonExhaustiveLead.add(w)
 	}
 	p.buildSpeech()
 	p.honorifics = newPhraseSet(caseExact, false)
 	for _, w := range d.Honorifics {
 		p.honorifics.add(w, 0)
+		p.honorLead.add(w)
+	}
+	p.honorUpper = len(d.Honorifics) > 0
+	for _, w := range d.Honorifics {
+		if r, _ := utf8.DecodeRuneInString(Fold(strings.TrimSpace(w))); !unicode.IsUpper(r) {
+			p.honorUpper = false
+		}
 	}
 	p.honorNeedCap = stringSet(d.HonorificsNeedCap)
 	p.pronouns = lowerSet(d.SpeakerPronouns)
@@ -162,12 +182,17 @@ func load(tag string) (*Pack, error) {
 		p.roleNames = append(p.roleNames, role)
 		for _, f := range forms {
 			p.roles.add(f, len(p.roleNames)-1)
+			p.roleLead.add(f)
+			p.roleOnlyLead.add(f)
 		}
 		p.roles.add(role, len(p.roleNames)-1)
+		p.roleLead.add(role)
+		p.roleOnlyLead.add(role)
 	}
 	p.roleArticles = newPhraseSet(caseFirst, false)
 	for _, a := range d.RoleArticles {
 		p.roleArticles.add(a, 0)
+		p.roleLead.add(a)
 	}
 	if err := p.buildCountries(); err != nil {
 		return nil, err
@@ -199,7 +224,69 @@ func lowerSet(ws []string) map[string]bool {
 }
 
 // lowerKey is the lookup key for single words compared case-insensitively.
-func lowerKey(w string) string { return strings.ToLower(Fold(w)) }
+func lowerKey(w string) string { return LowerFold(w) }
+
+// LowerFold is strings.ToLower(Fold(w)), the key of case-insensitive word
+// lookups, computed without the normaliser for the words that cannot need
+// it (see appendLowerFold): nearly every French and English word.
+func LowerFold(w string) string {
+	var buf [64]byte
+	if len(w) <= len(buf)/2 {
+		if b, ok := appendLowerFold(buf[:0], w); ok {
+			if string(b) == w {
+				return w
+			}
+			return string(b)
+		}
+	}
+	return strings.ToLower(Fold(w))
+}
+
+// LookupFold is m[LowerFold(w)] without allocating the key for the words
+// that take the fast path (the map index of a converted byte slice does
+// not allocate).
+func LookupFold[V any](m map[string]V, w string) (V, bool) {
+	var buf [64]byte
+	if len(w) <= len(buf)/2 {
+		if b, ok := appendLowerFold(buf[:0], w); ok {
+			v, ok := m[string(b)]
+			return v, ok
+		}
+	}
+	v, ok := m[LowerFold(w)]
+	return v, ok
+}
+
+// appendLowerFold appends strings.ToLower(Fold(w)) to b when that needs no
+// normalisation: valid UTF-8 whose runes are all below U+0300 (no
+// combining mark, and every one of them NFC already) or one of the
+// punctuation and space forms Fold maps (’ ʼ ‐ ‑ and the no-break, thin
+// and figure spaces). Otherwise it reports false.
+func appendLowerFold(b []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return b, false
+		case r < 0x300 || r == '\u2019' || r == '\u2010' || r == '\u2011' || r == '\u202f' || r == '\u2009' || r == '\u2007':
+			r = unicode.ToLower(foldKeyRune(r))
+		default:
+			return b, false
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	return b, true
+}
 
 // SpaceBefore lists punctuation that must be preceded by a no-break space
 // (U+00A0 or U+202F) in this language's typography; "" when none.
@@ -210,11 +297,14 @@ func (p *Pack) SpaceAfter() string { return p.d.SpaceAfter }
 
 // SpeakerPronoun reports whether word is a subject pronoun that can stand
 // for a speaker in an attribution ("a-t-il dit", "she said").
-func (p *Pack) SpeakerPronoun(word string) bool { return p.pronouns[lowerKey(word)] }
+func (p *Pack) SpeakerPronoun(word string) bool {
+	v, _ := LookupFold(p.pronouns, word)
+	return v
+}
 
 // CountNoun reports whether word (any case) is a plural noun that a cardinal
 // can count and a list can enumerate, with its class ("country", "leader"…).
 func (p *Pack) CountNoun(word string) (class string, ok bool) {
-	class, ok = p.countNouns[lowerKey(word)]
+	class, ok = LookupFold(p.countNouns, word)
 	return class, ok
 }

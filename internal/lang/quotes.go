@@ -90,6 +90,13 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 		}
 	}
 	for j := 0; j < len(s); {
+		// Every mark below is ' or " or starts with byte 0xC2 (« ») or
+		// 0xE2 (‘ ’ “ ” ‹ ›); none of these bytes occurs inside another
+		// rune, so other bytes are skipped one at a time without decoding.
+		if c := s[j]; c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 {
+			j++
+			continue
+		}
 		r, n := runeAt(s, j)
 		at := Span{j, j + n}
 		prev, _ := runeBefore(s, j)

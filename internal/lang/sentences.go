@@ -41,6 +41,13 @@ func (p *Pack) Sentences(s string) []Span {
 	}
 	start := 0
 	for j := 0; j < len(s); {
+		// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
+		// never inside another rune) matter here: skip other bytes without
+		// decoding.
+		if c := s[j]; c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xE2 {
+			j++
+			continue
+		}
 		r, n := runeAt(s, j)
 		switch {
 		case r == '\n':

@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // speechData mirrors the "speech" object of the data files. French verb
@@ -27,6 +28,14 @@ const (
 func (p *Pack) buildSpeech() {
 	d := p.d.Speech
 	ps := newPhraseSet(caseAll, true)
+	p.speechLeads = map[string]bool{}
+	add := func(phrase string, val int) {
+		ps.add(phrase, val)
+		p.speechLead.add(phrase)
+		if lead, ok := phraseLead(phrase); ok {
+			p.speechLeads[lead] = true
+		}
+	}
 	var sing, plur []string
 	for _, pr := range d.InvertPronouns {
 		if strings.HasSuffix(pr, "s") {
@@ -48,14 +57,14 @@ func (p *Pack) buildSpeech() {
 			prons = plur
 		}
 		for _, part := range d.Participles {
-			ps.add(aux+" "+part, speechVerb)
+			add(aux+" "+part, speechVerb)
 			for _, pr := range prons {
-				ps.add(invert(aux, pr)+" "+part, speechVerb)
+				add(invert(aux, pr)+" "+part, speechVerb)
 			}
 		}
 	}
 	for _, v := range d.Present {
-		ps.add(v, speechVerb)
+		add(v, speechVerb)
 	}
 	for _, v := range append(append([]string(nil), d.Present...), d.InvertedOnly...) {
 		if len(sing) == 0 {
@@ -66,17 +75,41 @@ func (p *Pack) buildSpeech() {
 			prons = plur
 		}
 		for _, pr := range prons {
-			ps.add(invert(v, pr), speechVerb)
+			add(invert(v, pr), speechVerb)
 		}
 	}
 	for _, v := range d.Phrases {
-		ps.add(v, speechVerb)
+		add(v, speechVerb)
 	}
 	for _, v := range d.According {
-		ps.add(v, speechAccording)
+		add(v, speechAccording)
 	}
 	ps.sort()
 	p.speech = ps
+}
+
+// phraseLead is the first word of a phrase of several words, folded as
+// the case-insensitive phraseSet folds it.
+func phraseLead(phrase string) (string, bool) {
+	t := strings.ToLower(Fold(strings.TrimSpace(phrase)))
+	var b strings.Builder
+	for _, r := range t {
+		r = foldMatch(r)
+		if r == ' ' {
+			return b.String(), b.Len() > 0
+		}
+		b.WriteRune(r)
+	}
+	return "", false
+}
+
+// SpeechLead reports whether some speech phrase of more than one word
+// starts with word ("a" of "a déclaré", "has" of "has said"), compared as
+// SpeechVerb compares. Rules use it to skip probing phrases that cannot
+// match.
+func (p *Pack) SpeechLead(word string) bool {
+	v, _ := LookupFold(p.speechLeads, word)
+	return v
 }
 
 // SpeechVerb matches a speech-reporting phrase starting at byte i: kind
@@ -84,7 +117,7 @@ func (p *Pack) buildSpeech() {
 // "according" for source-first phrases ("selon", "d’après", "according
 // to"). Case-insensitive; the phrase must end at a word boundary.
 func (p *Pack) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
-	if !atWordStart(s, i) {
+	if !atWordStart(s, i) || !p.speechLead.may(s, i) {
 		return 0, "", false
 	}
 	v, e, ok := p.speech.match(s, i)
@@ -102,7 +135,13 @@ func (p *Pack) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
 // it must be followed by white space and a letter; titles that double as
 // ordinary words (Me, Sir, Lord…) need a capitalised word after them.
 func (p *Pack) Honorific(s string, i int) (end int, ok bool) {
-	if !atWordStart(s, i) {
+	if i >= 0 && i < len(s) && p.honorUpper && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		// An ASCII start that is no capital, even composed with a
+		// following mark, cannot be a capital, and honorifics are
+		// matched case-sensitively.
+		return 0, false
+	}
+	if !atWordStart(s, i) || !p.honorLead.may(s, i) {
 		return 0, false
 	}
 	_, e, ok := p.honorifics.match(s, i)
@@ -136,7 +175,7 @@ func (p *Pack) Honorific(s string, i int) (end int, ok bool) {
 // data key, masculine singular in French), the span of the role words and
 // the end of the match. The longest listed role wins.
 func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) {
-	if !atWordStart(s, i) {
+	if !atWordStart(s, i) || !p.roleLead.may(s, i) {
 		return "", Span{}, 0, false
 	}
 	j := i
@@ -153,8 +192,12 @@ func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) 
 			j = k
 		}
 	}
-	v, e, ok := p.roles.match(s, j)
-	if !ok && j != i {
+	var v, e int
+	ok = false
+	if p.roleOnlyLead.may(s, j) {
+		v, e, ok = p.roles.match(s, j)
+	}
+	if !ok && j != i && p.roleOnlyLead.may(s, i) {
 		v, e, ok = p.roles.match(s, i)
 		j = i
 	}
@@ -167,7 +210,7 @@ func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) 
 // NonExhaustive matches a word or phrase that marks a list as partial
 // ("notamment", "parmi lesquels", "such as", "including") at byte i.
 func (p *Pack) NonExhaustive(s string, i int) (end int, ok bool) {
-	if !atWordStart(s, i) {
+	if !atWordStart(s, i) || !p.nonExhaustiveLead.may(s, i) {
 		return 0, false
 	}
 	_, e, ok := p.nonExhaustive.match(s, i)

@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TokenKind classifies a Token.
@@ -51,7 +52,9 @@ type Span struct{ Start, End int }
 // including the final period. Superscript digits are Punct: they are
 // footnote markers or exponents, never numbers in running text.
 func (p *Pack) Tokens(s string) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+	// Prose has about one token per three bytes (a word, its space,
+	// punctuation): size for that so the slice is allocated once.
+	toks := make([]Token, 0, len(s)/3+16)
 	emit := func(k TokenKind, a, b int) {
 		toks = append(toks, Token{Kind: k, Start: a, End: b, Text: s[a:b]})
 	}
@@ -61,6 +64,10 @@ func (p *Pack) Tokens(s string) []Token {
 		case unicode.IsSpace(r):
 			j := i + n
 			for j < len(s) {
+				if s[j] == ' ' {
+					j++
+					continue
+				}
 				r2, n2 := runeAt(s, j)
 				if !unicode.IsSpace(r2) {
 					break
@@ -110,12 +117,20 @@ func (p *Pack) scanWord(s string, i int, elided func(a, b int)) int {
 	start := i
 	j := i
 	for {
-		if j == start && len(p.elisionParticles) > 0 {
+		if j == start && len(p.elisionParticles) > 0 && !p.lazyElision {
 			if _, e, ok := p.elisionExcept.match(s, j); ok {
 				j = e
 			}
 		}
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				// ASCII fast path: isWordRune is letters and digits.
+				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					j++
+					continue
+				}
+				break
+			}
 			r, n := runeAt(s, j)
 			if !isWordRune(r) {
 				break
@@ -132,6 +147,12 @@ func (p *Pack) scanWord(s string, i int, elided func(a, b int)) int {
 			continue
 		case isApostrophe(r) && isLetterOrMark(next):
 			if len(p.elisionParticles) > 0 && p.elisionParticles[strings.ToLower(s[start:j])] {
+				if p.lazyElision {
+					if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
+						j = e // "presqu’île", "N’Djamena": one word
+						continue
+					}
+				}
 				elided(start, j+n)
 				start = j + n
 				j = start
@@ -144,6 +165,30 @@ func (p *Pack) scanWord(s string, i int, elided func(a, b int)) int {
 		}
 		return j
 	}
+}
+
+// lettersApostropheLetters reports whether every phrase is letters, one
+// apostrophe, letters ("aujourd’hui", "N’Djamena"). Then scanWord need not
+// try the elision exceptions at every word: without the exception, the
+// scan stops at that apostrophe anyway, and only there, when the letters
+// before it are an elided particle, does the exception change the result;
+// elsewhere the scan runs on to where the exception ends.
+func lettersApostropheLetters(phrases []string) bool {
+	for _, w := range phrases {
+		f := Fold(strings.TrimSpace(w))
+		k := strings.IndexByte(f, '\'')
+		if k <= 0 || k == len(f)-1 {
+			return false
+		}
+		for _, part := range []string{f[:k], f[k+1:]} {
+			for _, r := range part {
+				if !unicode.IsLetter(r) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // isInitialism: the word so far is one letter, followed by ".X." ("U.S.").

@@ -61,7 +61,7 @@ var Rule = &rules.Rule{
 	Tags:      []string{"editorial"},
 	Languages: []string{"fr", "en"},
 	Since:     "0.1.0",
-	Requires:  []*rules.Rule{textan.Language, textan.Sentences},
+	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Tokens},
 	Run:       run,
 }
 
@@ -130,6 +130,7 @@ type state struct {
 	pack      *lang.Pack
 	lowerSeen map[string]bool // lower-case words of the article
 	tokens    map[*rules.Node][]lang.Token
+	norms     map[string]string // normOf's memo
 	parts     []*part
 	seqs      [][]*part // capitalised non-common parts of each sequence
 	pairs     map[string][]*pair
@@ -143,6 +144,9 @@ func run(pass *rules.Pass) (any, error) {
 		return nil, nil
 	}
 	st := &state{pack: pack, lowerSeen: map[string]bool{}, tokens: map[*rules.Node][]lang.Token{}, pairs: map[string][]*pair{}}
+	for _, tt := range textan.TokensOf(pass) {
+		st.tokens[tt.Text.Node] = tt.Tokens
+	}
 	texts := textan.SentencesOf(pass)
 	for _, ts := range texts {
 		st.collectLower(ts.Text.Node)
@@ -231,13 +235,19 @@ func (st *state) collectLower(n *rules.Node) {
 		}
 		k := lowerKey(t.Text)
 		st.lowerSeen[k] = true
-		for _, seg := range strings.Split(k, "-") {
-			st.lowerSeen[seg] = true
+		// Each hyphen segment too, without a slice per word.
+		for rest := k; strings.IndexByte(rest, '-') >= 0; {
+			h := strings.IndexByte(rest, '-')
+			st.lowerSeen[rest[:h]] = true
+			rest = rest[h+1:]
+			if strings.IndexByte(rest, '-') < 0 {
+				st.lowerSeen[rest] = true
+			}
 		}
 	}
 }
 
-func lowerKey(s string) string { return strings.ToLower(lang.Fold(s)) }
+func lowerKey(s string) string { return lang.LowerFold(s) }
 
 // particles join the capitalised words of one name.
 var particles = map[string]bool{
@@ -248,7 +258,18 @@ var particles = map[string]bool{
 
 // arabicArticle matches a lower-case article joined to a name: "al-Assad".
 func arabicArticle(w string) bool {
-	h := strings.IndexAny(w, "-\u2010\u2011")
+	if w == "" || w[0] != 'a' && w[0] != 'e' && w[0] != 'b' && w[0] != 'i' {
+		return false // no article below starts otherwise
+	}
+	// The first hyphen of any form (- U+2010 U+2011), looked for only
+	// where it matters (h <= 3).
+	h := -1
+	for i := 0; i < len(w) && i <= 3; i++ {
+		if w[i] == '-' || strings.HasPrefix(w[i:], "\u2010") || strings.HasPrefix(w[i:], "\u2011") {
+			h = i
+			break
+		}
+	}
 	if h <= 0 || h > 3 {
 		return false
 	}
@@ -378,7 +399,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			}
 			if r, _ := utf8.DecodeRuneInString(s[start:]); unicode.IsUpper(r) && segEnd > start {
 				p := &part{src: src, i: start, j: segEnd, text: s[start:segEnd], seq: id, weak: weak, shout: shout, order: st.next()}
-				p.norm = strings.ToLower(strip(lang.Fold(p.text)))
+				p.norm = st.normOf(p.text)
 				p.common = !src.people && (st.isCommon(p.text) || inSpans(roles, start, segEnd))
 				if code, name, _, ok := st.pack.Country(s, start); ok && name.Start == start && name.End == segEnd {
 					p.country = code
@@ -446,6 +467,20 @@ func strip(s string) string {
 }
 
 func (st *state) next() int { st.order++; return st.order }
+
+// normOf is strings.ToLower(strip(lang.Fold(w))), memoised per record:
+// names recur, and stripping diacritics runs a Unicode transformer.
+func (st *state) normOf(w string) string {
+	if n, ok := st.norms[w]; ok {
+		return n
+	}
+	n := strings.ToLower(strip(lang.Fold(w)))
+	if st.norms == nil {
+		st.norms = map[string]string{}
+	}
+	st.norms[w] = n
+	return n
+}
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 

@@ -47,7 +47,7 @@ var Rule = &rules.Rule{
 	Tags:      []string{"editorial"},
 	Languages: []string{"fr", "en"},
 	Since:     "0.1.0",
-	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations},
+	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations, textan.Tokens},
 	Run:       run,
 }
 
@@ -64,7 +64,8 @@ func run(pass *rules.Pass) (any, error) {
 	if len(quotes) != len(sents) {
 		return nil, fmt.Errorf("quote-attribution: %d quotation results for %d sentence results", len(quotes), len(sents))
 	}
-	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents}
+	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents, shared: textan.TokensOf(pass),
+		preps: prepositions[p.Tag], indefs: indefinites[p.Tag]}
 	c.prepare()
 	c.checkMarks()
 	c.checkSpeakers()
@@ -91,6 +92,9 @@ type checker struct {
 	quotes []textan.TextQuotes
 	sents  []textan.TextSentences
 	toks   [][]lang.Token // word tokens of each text
+	shared []textan.TextTokens
+	preps  map[string]bool // prepositions of the language
+	indefs map[string]bool // indefinites of the language
 
 	ties        map[string]pos // role key → first place the article ties it to a name
 	peopleRoles map[string]bool
@@ -106,7 +110,15 @@ func (c *checker) text(ti int) rules.Text { return c.quotes[ti].Text }
 func (c *checker) prepare() {
 	c.toks = make([][]lang.Token, len(c.quotes))
 	for ti, tq := range c.quotes {
-		for _, tk := range c.p.Tokens(tq.Text.Value()) {
+		all := c.tokensOf(ti, tq.Text)
+		n := 0
+		for _, tk := range all {
+			if tk.Kind == lang.Word {
+				n++
+			}
+		}
+		c.toks[ti] = make([]lang.Token, 0, n)
+		for _, tk := range all {
 			if tk.Kind == lang.Word {
 				c.toks[ti] = append(c.toks[ti], tk)
 			}
@@ -138,23 +150,36 @@ func (c *checker) prepare() {
 	}
 }
 
+// tokensOf returns the tokens of text ti from the shared analysis, or
+// tokenizes it when the analysis has no entry for it.
+func (c *checker) tokensOf(ti int, t rules.Text) []lang.Token {
+	if ti < len(c.shared) && c.shared[ti].Text.Node == t.Node {
+		return c.shared[ti].Tokens
+	}
+	return c.p.Tokens(t.Value())
+}
+
 // scanNames records the roles tied to a name and the places people are
 // named, for role and pronoun speakers.
 func (c *checker) scanNames(ti int) {
 	s := c.text(ti).Value()
 	words := c.toks[ti]
 	first := len(c.persons)
-	at := map[int]int{} // word index → person
+	at := map[int]int{}              // word index → person
+	prep := make([]bool, len(words)) // each word's preposition test, once
+	for k, w := range words {
+		prep[k] = c.preposition(w.Text)
+	}
 	for k, w := range words {
 		if _, ok := c.p.Honorific(s, w.Start); ok {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
 			continue
 		}
-		if k > 0 && (isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start]) || c.preposition(words[k-1].Text)) {
+		if k > 0 && (isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start]) || prep[k-1]) {
 			continue // inside a name, or a place after "à", "in"
 		}
-		if k+1 < len(words) && isCap(w.Text) && isCap(words[k+1].Text) && onlySpace(s[w.End:words[k+1].Start]) && !c.preposition(w.Text) {
+		if k+1 < len(words) && isCap(w.Text) && isCap(words[k+1].Text) && onlySpace(s[w.End:words[k+1].Start]) && !prep[k] {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
 		}
@@ -313,8 +338,41 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-func (c *checker) preposition(w string) bool { return prepositions[c.p.Tag][strings.ToLower(w)] }
-func (c *checker) indefinite(w string) bool  { return indefinites[c.p.Tag][strings.ToLower(w)] }
+func (c *checker) preposition(w string) bool { return lookupLower(c.preps, w) }
+func (c *checker) indefinite(w string) bool  { return lookupLower(c.indefs, w) }
+
+// lookupLower is m[strings.ToLower(w)], lower-casing short ASCII words in
+// a buffer on the stack rather than allocating: it runs at every word.
+func lookupLower(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m[strings.ToLower(w)]
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return m[string(b)]
+}
+
+// stopsProbe is strings.ContainsAny(gap, ",;:.«»“”\""): punctuation
+// between an auxiliary and a participle, without the generic search.
+func stopsProbe(gap string) bool {
+	for _, r := range gap {
+		switch r {
+		case ',', ';', ':', '.', '«', '»', '“', '”', '"':
+			return true
+		}
+	}
+	return false
+}
 
 // speakerKind classifies the speaker of a speech verb.
 type speakerKind int
@@ -420,8 +478,11 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		return lang.Span{}, "", false
 	}
 	for b := k - 2; b >= 0 && b >= k-3; b-- {
-		if strings.ContainsAny(s[words[b].End:words[k].Start], ",;:.«»“”\"") || !isLower(words[b+1].Text) {
+		if stopsProbe(s[words[b].End:words[k].Start]) || !isLower(words[b+1].Text) {
 			break
+		}
+		if !c.p.SpeechLead(words[b].Text) {
+			continue // no phrase starts with this word: the probe cannot match
 		}
 		// Probe "auxiliary participle" without the adverbs, on a short
 		// window; results are memoised since the pack's matcher is linear

@@ -50,7 +50,7 @@ var Rule = &rules.Rule{
 	Tags:      []string{"editorial"},
 	Languages: []string{"fr", "en"},
 	Since:     "0.1.0",
-	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations},
+	Requires:  []*rules.Rule{textan.Language, textan.Sentences, textan.Quotations, textan.Tokens},
 	Run:       run,
 }
 
@@ -128,6 +128,7 @@ type checker struct {
 	quotes [][]lang.Quote
 	sents  []*sentence
 	first  []int // first sentence index of each text
+	clsBuf []uint8
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -136,12 +137,24 @@ func run(pass *rules.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, p: p}
+	shared := textan.TokensOf(pass)
 	for _, ts := range textan.SentencesOf(pass) {
 		ti := len(c.texts)
 		c.texts = append(c.texts, ts.Text)
-		toks := c.tokens(ts.Text.Value())
+		var toks []lang.Token
+		if ti < len(shared) && shared[ti].Text.Node == ts.Text.Node && !hasOtherDigit(ts.Text.Value()) {
+			toks = shared[ti].Tokens // what c.tokens would compute
+		} else {
+			toks = c.tokens(ts.Text.Value())
+		}
 		c.toks = append(c.toks, toks)
-		var ws []lang.Token
+		nw := 0
+		for _, t := range toks {
+			if t.Kind == lang.Word || t.Kind == lang.Number {
+				nw++
+			}
+		}
+		ws := make([]lang.Token, 0, nw)
 		for _, t := range toks {
 			if t.Kind == lang.Word || t.Kind == lang.Number {
 				ws = append(ws, t)
@@ -175,7 +188,7 @@ func run(pass *rules.Pass) (any, error) {
 // digits are masked with spaces of the same byte length first; offsets are
 // unchanged and the rule never needs those digits.
 func (c *checker) tokens(s string) []lang.Token {
-	if strings.IndexFunc(s, otherDigit) < 0 {
+	if !hasOtherDigit(s) {
 		return c.p.Tokens(s)
 	}
 	var b strings.Builder
@@ -194,6 +207,23 @@ func (c *checker) tokens(s string) []lang.Token {
 		toks[k].Text = s[toks[k].Start:toks[k].End]
 	}
 	return toks
+}
+
+// hasOtherDigit is strings.IndexFunc(s, otherDigit) >= 0, skipping ASCII
+// bytes (never such a digit) without decoding them.
+func hasOtherDigit(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if otherDigit(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 func otherDigit(r rune) bool { return unicode.IsDigit(r) && (r < '0' || r > '9') }
@@ -225,7 +255,7 @@ func (c *checker) words(ti, a, b int) []lang.Token {
 	return ws[i:j]
 }
 
-func lower(w string) string { return strings.ToLower(lang.Fold(w)) }
+func lower(w string) string { return lang.LowerFold(w) }
 
 func set(ws ...string) map[string]bool {
 	m := map[string]bool{}
@@ -434,8 +464,14 @@ func (c *checker) scanCountries(si int, s *sentence) {
 	v := c.value(ti)
 	pos := s.span.Start
 	ws := c.words(ti, s.span.Start, s.span.End)
+	// Each word's class once, not once per word looking ahead at it.
+	cls := c.clsBuf[:0]
+	for _, w := range ws {
+		cls = append(cls, countryClass(w.Text))
+	}
+	c.clsBuf = cls
 	for k, t := range ws {
-		if t.Start < pos || !mayStartCountry(ws, k) {
+		if t.Start < pos || !mayStartCountry(cls, k) {
 			continue
 		}
 		_, name, end, ok := c.p.Country(v, t.Start)
@@ -517,18 +553,46 @@ var (
 // mayStartCountry is a cheap filter before Pack.Country, which is costly
 // to try on every word: names are capitalised, possibly after one or two
 // lead words ("de la Finlande", "the Netherlands").
-func mayStartCountry(ws []lang.Token, k int) bool {
-	for j := k; j < len(ws) && j <= k+2; j++ {
-		r, _ := utf8.DecodeRuneInString(ws[j].Text)
-		if unicode.IsUpper(r) || countryLowerHead[lower(ws[j].Text)] {
+func mayStartCountry(cls []uint8, k int) bool {
+	for j := k; j < len(cls) && j <= k+2; j++ {
+		switch cls[j] {
+		case countryStart:
 			return true
-		}
-		if !countryLead[lower(ws[j].Text)] {
+		case countryOther:
 			return false
 		}
 	}
 	return false
 }
+
+// Word classes for mayStartCountry.
+const (
+	countryOther    = iota // ends the look-ahead
+	countryStart           // capitalised, or a lower-case head ("ex", "former")
+	countryLeadWord        // an article or preposition before a name
+)
+
+func countryClass(w string) uint8 {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return countryStart
+	}
+	cl, _ := lang.LookupFold(countryWordClass, w)
+	return cl // countryOther when absent
+}
+
+// countryWordClass merges countryLowerHead and countryLead for one lookup
+// per word; a head is a head even if it were also a lead.
+var countryWordClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range countryLead {
+		m[w] = countryLeadWord
+	}
+	for w := range countryLowerHead {
+		m[w] = countryStart
+	}
+	return m
+}()
 
 // commaBefore reports whether a list starting at a is preceded by a comma:
 // an earlier item may be something other than a country.

@@ -1,5 +1,5 @@
 // Package textan holds the shared text analyses that editorial rules
-// require: the record's language pack, its sentences and its quotations.
+// require: the record's language pack, its sentences, quotations and tokens.
 // Each is computed once per record and handed on through Pass.ResultOf.
 package textan
 
@@ -98,4 +98,39 @@ func QuotationsOf(pass *rules.Pass) []TextQuotes {
 	return q
 }
 
-func init() { rules.Register(Language, Sentences, Quotations) }
+// TextTokens is one text and its tokens (lang.Pack.Tokens). The slice is
+// shared by every rule: read it, never modify it.
+type TextTokens struct {
+	Text   rules.Text
+	Tokens []lang.Token
+}
+
+// Tokens tokenizes every text of the record once for all the rules that
+// need words (tokenizing was a third of each editorial rule's time); its
+// result is a []TextTokens in reading order (empty when the language is
+// unknown).
+var Tokens = &rules.Rule{
+	ID:         "tokens",
+	Analysis:   true,
+	Requires:   []*rules.Rule{Language},
+	ResultType: reflect.TypeFor[[]TextTokens](),
+	Run: func(pass *rules.Pass) (any, error) {
+		p := Pack(pass)
+		out := []TextTokens{}
+		if p == nil {
+			return out, nil
+		}
+		for _, t := range pass.Record.Texts() {
+			out = append(out, TextTokens{Text: t, Tokens: p.Tokens(t.Value())})
+		}
+		return out, nil
+	},
+}
+
+// TokensOf returns the Tokens result.
+func TokensOf(pass *rules.Pass) []TextTokens {
+	t, _ := pass.ResultOf[Tokens].([]TextTokens)
+	return t
+}
+
+func init() { rules.Register(Language, Sentences, Quotations, Tokens) }

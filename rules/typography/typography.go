@@ -256,13 +256,29 @@ func stringSet(words string) map[string]bool {
 // (almost) no French ones.
 func looksEnglish(s string) bool {
 	en, fr := 0, 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	count := func(w string) {
 		w = strings.ToLower(w)
 		if englishWords[w] {
 			en++
 		} else if frenchWords[w] {
 			fr++
 		}
+	}
+	// The words are the runs of letters (strings.FieldsFunc without the
+	// slice: this runs on every text).
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			count(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		count(s[start:])
 	}
 	return en >= 2 && en > 3*fr
 }
