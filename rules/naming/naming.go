@@ -54,7 +54,10 @@ var Rule = &rules.Rule{
 		"uses, or that its own people list gives, or that is already reported within the record is left to the " +
 		"record's own check. Only records of one language are compared: " +
 		"country names and their diacritics (`Monténégro` / `Montenegro`) and the transliteration of people's names " +
-		"(`Zelensky` / `Zelenskyy`) differ from one language to another.",
+		"(`Zelensky` / `Zelenskyy`) differ from one language to another.\n\n" +
+		"A team's own register of names, in the configuration file (`names: {Anders Fogh Rasmussen: [Fogh-Rasmussen, Rassmussen]}`), " +
+		"is checked first: each listed variant is reported wherever it occurs as a whole word, even with no other spelling " +
+		"in the article to compare with.",
 	Bad:       "body:\n  - \"… a déclaré le secrétaire général, M. Anders Fogh Rasmussen.\"\n  - \"M. Rassmussen a ajouté…\"",
 	Good:      "body:\n  - \"… a déclaré le secrétaire général, M. Anders Fogh Rasmussen.\"\n  - \"M. Rasmussen a ajouté…\"",
 	Level:     rules.LevelWarning,
@@ -175,7 +178,7 @@ func run(pass *rules.Pass) (any, error) {
 		}
 	}
 
-	var found []finding
+	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
 	found = append(found, st.partFindings()...)
 	report(pass, found)
@@ -200,7 +203,7 @@ func report(pass *rules.Pass, found []finding) {
 	for _, f := range found {
 		overlaps := false
 		for _, k := range kept {
-			if k.src == f.src && f.i < k.j && k.i < f.j {
+			if k.src.node == f.src.node && f.i < k.j && k.i < f.j {
 				overlaps = true
 				break
 			}
@@ -210,16 +213,21 @@ func report(pass *rules.Pass, found []finding) {
 		}
 	}
 	for _, f := range kept {
-		pass.Report(rules.Diagnostic{
+		d := rules.Diagnostic{
 			Span:    f.src.node.SpanOf(f.i, f.j),
 			Pointer: f.src.node.Pointer,
 			Message: f.msg,
-			Related: []rules.Related{{Span: f.ref.node.SpanOf(f.ri, f.rj), Pointer: f.ref.node.Pointer, Message: f.refMsg}},
-			Fixes: []rules.Fix{{
+		}
+		if f.ref != nil {
+			d.Related = []rules.Related{{Span: f.ref.node.SpanOf(f.ri, f.rj), Pointer: f.ref.node.Pointer, Message: f.refMsg}}
+		}
+		if f.replace != "" {
+			d.Fixes = []rules.Fix{{
 				Description: fmt.Sprintf(`Write "%s"`, f.replace),
 				Edits:       []rules.Edit{rules.Text{Node: f.src.node}.Edit(f.i, f.j, f.replace)},
-			}},
-		})
+			}}
+		}
+		pass.Report(d)
 	}
 }
 
