@@ -16,6 +16,7 @@ import (
 	"github.com/artlint/artlint/internal/engine"
 	"github.com/artlint/artlint/internal/lsp"
 	"github.com/artlint/artlint/internal/schemas"
+	"github.com/artlint/artlint/rules/textan"
 )
 
 // lsp runs the language server on standard input and output.
@@ -95,8 +96,16 @@ func (c *cli) lsp(args []string) int {
 			mu.Unlock()
 		},
 	}
+	// Typing changes one paragraph at a time: the others' sentences,
+	// quotations and tokens are reused from the memo.
+	textan.EnableMemo(lspMemoEntries)
 	return lsp.Serve(c.stdin, c.stdout, opts)
 }
+
+// lspMemoEntries is how many texts' analyses the language server keeps:
+// every paragraph of a few long articles open at once, and the versions
+// of the paragraph being typed.
+const lspMemoEntries = 2048
 
 // configErrors converts configuration problems for the language server;
 // their paths are shown relative to root.

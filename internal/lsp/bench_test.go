@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/artlint/artlint/rules/textan"
 )
 
 // article20KB is the seed article with its body repeated until the record
@@ -63,6 +65,9 @@ func benchDidChange(b *testing.B, opts Options) {
 		b.Fatalf("article is %d bytes, want about 20 KB", len(doc))
 	}
 	opts.Debounce = time.Microsecond
+	// As the lsp command does.
+	textan.EnableMemo(2048)
+	b.Cleanup(func() { textan.EnableMemo(0) })
 	c := startServer(b, opts)
 	c.initialize(nil)
 	c.open(uriA, doc)

@@ -253,11 +253,16 @@ func (s *Server) replyError(id json.RawMessage, e *rpcError) {
 }
 
 func (s *Server) notify(method string, params any) {
-	data, err := json.Marshal(params)
-	if err != nil {
-		return
-	}
-	_ = s.w.write(&message{JSONRPC: "2.0", Method: method, Params: data})
+	// Encoded in one pass: marshalling params to a json.RawMessage first
+	// made encoding/json validate and compact the whole publication again.
+	_ = s.w.write(&notification{JSONRPC: "2.0", Method: method, Params: params})
+}
+
+// notification is an outgoing message with params of any type.
+type notification struct {
+	JSONRPC string `json:"jsonrpc"`
+	Method  string `json:"method"`
+	Params  any    `json:"params,omitempty"`
 }
 
 // logf sends window/logMessage; the same message twice in a row (a rule

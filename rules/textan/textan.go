@@ -52,7 +52,7 @@ var Sentences = &rules.Rule{
 			return out, nil
 		}
 		for _, t := range pass.Record.Texts() {
-			out = append(out, TextSentences{Text: t, Sentences: p.Sentences(t.Value())})
+			out = append(out, TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())})
 		}
 		return out, nil
 	},
@@ -85,7 +85,7 @@ var Quotations = &rules.Rule{
 			return out, nil
 		}
 		for _, t := range pass.Record.Texts() {
-			q, probs := p.Quotations(t.Value())
+			q, probs := quotationsOf(p, t.Value())
 			out = append(out, TextQuotes{Text: t, Quotes: q, Problems: probs})
 		}
 		return out, nil
@@ -121,7 +121,7 @@ var Tokens = &rules.Rule{
 			return out, nil
 		}
 		for _, t := range pass.Record.Texts() {
-			out = append(out, TextTokens{Text: t, Tokens: p.Tokens(t.Value())})
+			out = append(out, TextTokens{Text: t, Tokens: tokensOf(p, t.Value())})
 		}
 		return out, nil
 	},
