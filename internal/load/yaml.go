@@ -285,11 +285,20 @@ func skipProperties(c []byte, i, end int) int {
 				i++
 			}
 		}
-		// A property ends at white space (yaml.v3 lets ',' into tags;
-		// an empty scalar, the only one that can follow a property
-		// without a space, is not skipped).
-		for i < end && !strings.ContainsRune(" \t\r\n", rune(c[i])) {
+		if c[i] == '&' {
+			// yaml.v3 reads an anchor name as letters, digits, '_' and
+			// '-' only, so a scalar may follow it directly ("&0?A").
 			i++
+			for i < end && isAnchorByte(c[i]) {
+				i++
+			}
+		} else {
+			// A tag ends at white space (yaml.v3 lets ',' into tags; an
+			// empty scalar, the only one that can follow a tag without a
+			// space, is not skipped).
+			for i < end && !strings.ContainsRune(" \t\r\n", rune(c[i])) {
+				i++
+			}
 		}
 	space:
 		for i < end {
@@ -306,6 +315,10 @@ func skipProperties(c []byte, i, end int) int {
 		}
 	}
 	return i
+}
+
+func isAnchorByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b == '-'
 }
 
 // jsonNumber rewrites a YAML number (0x1F, 1_000, +5, .5) as JSON writes it.
