@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // finding is a diagnostic as the tests compare it: message and the file
@@ -21,32 +21,19 @@ func (f finding) String() string { return fmt.Sprintf("%q at %q (related %q)", f
 
 func parse(t testing.TB, data []byte) *rules.Record {
 	t.Helper()
-	res := load.Parse(rules.NewFile("t.json", data, rules.FormatJSON), load.Limits{})
-	if len(res.Errors) > 0 || len(res.Records) != 1 {
-		t.Fatalf("parse: %v", res.Errors)
-	}
-	return res.Records[0]
+	return ruletest.ParseOne(t, data)
 }
 
 func run(t testing.TB, rule *rules.Rule, rec *rules.Record) []finding {
 	t.Helper()
 	var out []finding
 	content := rec.File.Content
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{rule}) {
-		var diags []rules.Diagnostic
-		res, err := r.Run(rules.NewPass(r, rec, results, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
-		if err != nil {
-			t.Fatal(err)
+	for _, d := range ruletest.Run(t, rule, rec, nil) {
+		f := finding{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
+		if len(d.Related) > 0 {
+			f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
 		}
-		results[r] = res
-		for _, d := range diags {
-			f := finding{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
-			if len(d.Related) > 0 {
-				f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
-			}
-			out = append(out, f)
-		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -301,29 +288,5 @@ func seed(t testing.TB) *rules.Record {
 }
 
 func BenchmarkFootnoteIntegritySeed(b *testing.B) {
-	rec := seed(b)
-	// The analyses run once, as the engine does; the loop times the rule.
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		if r == Rule {
-			break
-		}
-		res, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
-		if err != nil {
-			b.Fatal(err)
-		}
-		results[r] = res
-	}
-	n := 0
-	report := func(rules.Diagnostic) { n++ }
-	b.ResetTimer()
-	for range b.N {
-		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, report)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-	if n != 0 {
-		b.Errorf("%d findings on the seed", n)
-	}
+	ruletest.Bench(b, Rule, seed(b), 0)
 }

@@ -6,8 +6,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // item is a diagnostic as the tests compare it: message, the file text
@@ -20,34 +20,20 @@ func (f item) String() string { return fmt.Sprintf("%q at %q (related %q)", f.ms
 
 func parse(t testing.TB, data []byte) *rules.Record {
 	t.Helper()
-	res := load.Parse(rules.NewFile("t.json", data, rules.FormatJSON), load.Limits{})
-	if len(res.Errors) > 0 || len(res.Records) != 1 {
-		t.Fatalf("parse: %v", res.Errors)
-	}
-	return res.Records[0]
+	return ruletest.ParseOne(t, data)
 }
 
 func lint(t testing.TB, rec *rules.Record) ([]item, []rules.Diagnostic) {
 	t.Helper()
 	var out []item
-	var all []rules.Diagnostic
 	content := rec.File.Content
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		var diags []rules.Diagnostic
-		res, err := r.Run(rules.NewPass(r, rec, results, nil, func(d rules.Diagnostic) { diags = append(diags, d) }))
-		if err != nil {
-			t.Fatal(err)
+	all := ruletest.Run(t, Rule, rec, nil)
+	for _, d := range all {
+		f := item{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
+		if len(d.Related) > 0 {
+			f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
 		}
-		results[r] = res
-		for _, d := range diags {
-			f := item{msg: d.Message, at: string(content[d.Span.Start:d.Span.End])}
-			if len(d.Related) > 0 {
-				f.related = string(content[d.Related[0].Span.Start:d.Related[0].Span.End])
-			}
-			out = append(out, f)
-		}
-		all = append(all, diags...)
+		out = append(out, f)
 	}
 	return out, all
 }
@@ -358,29 +344,5 @@ func TestSeed(t *testing.T) {
 }
 
 func BenchmarkConsistentNamingSeed(b *testing.B) {
-	rec := seed(b)
-	// The analyses run once, as the engine does; the loop times the rule.
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		if r == Rule {
-			break
-		}
-		res, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
-		if err != nil {
-			b.Fatal(err)
-		}
-		results[r] = res
-	}
-	n := 0
-	report := func(rules.Diagnostic) { n++ }
-	b.ResetTimer()
-	for range b.N {
-		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, report)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-	if n != 0 {
-		b.Errorf("%d findings on the seed", n)
-	}
+	ruletest.Bench(b, Rule, seed(b), 0)
 }

@@ -6,27 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // lint runs the rule on one JSON record and returns its diagnostics.
 func lint(t testing.TB, src []byte) []rules.Diagnostic {
 	t.Helper()
-	res := load.Parse(rules.NewFile("a.json", src, rules.FormatJSON), load.Limits{})
-	if len(res.Errors) > 0 || len(res.Records) != 1 {
-		t.Fatalf("parse: %v", res.Errors)
-	}
-	var out []rules.Diagnostic
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		v, err := r.Run(rules.NewPass(r, res.Records[0], results, nil, func(d rules.Diagnostic) { out = append(out, d) }))
-		if err != nil {
-			t.Fatal(err)
-		}
-		results[r] = v
-	}
-	return out
+	return ruletest.Run(t, Rule, ruletest.ParseOne(t, src), nil)
 }
 
 // record builds a JSON record whose body is the given blocks (strings are
@@ -282,29 +269,12 @@ func TestSeed(t *testing.T) {
 }
 
 func BenchmarkQuoteAttributionSeed(b *testing.B) {
-	src, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	data, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	res := load.Parse(rules.NewFile("seed.json", src, rules.FormatJSON), load.Limits{})
-	if len(res.Records) != 1 {
-		b.Fatal("seed did not parse")
-	}
-	order := rules.Order([]*rules.Rule{Rule})
-	b.ResetTimer()
-	for b.Loop() {
-		// A fresh record each time: Texts() is cached on the record.
-		rec := *res.Records[0]
-		results := map[*rules.Rule]any{}
-		for _, r := range order {
-			v, err := r.Run(rules.NewPass(r, &rec, results, nil, nil))
-			if err != nil {
-				b.Fatal(err)
-			}
-			results[r] = v
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	rec := ruletest.ParseOne(b, data)
+	ruletest.Bench(b, Rule, rec, 0)
 }
 
 // FuzzRule checks the rule never panics on arbitrary paragraphs.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // finding is a diagnostic reduced to what the tests compare: the message,
@@ -19,20 +20,11 @@ type finding struct {
 // lint runs the rule and the analyses it requires on the one record of f.
 func lint(t testing.TB, f *rules.File) []rules.Diagnostic {
 	t.Helper()
-	res := load.Parse(f, load.Limits{})
-	if len(res.Errors) > 0 || len(res.Records) != 1 {
-		t.Fatalf("parse: %v", res.Errors)
+	recs := ruletest.Parse(t, f)
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
 	}
-	var got []rules.Diagnostic
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		out, err := r.Run(rules.NewPass(r, res.Records[0], results, nil, func(d rules.Diagnostic) { got = append(got, d) }))
-		if err != nil {
-			t.Fatal(err)
-		}
-		results[r] = out
-	}
-	return got
+	return ruletest.Run(t, Rule, recs[0], nil)
 }
 
 func runOn(t testing.TB, f *rules.File) []finding {
@@ -249,30 +241,8 @@ func BenchmarkStatedCountSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res := load.Parse(rules.NewFile("seed.json", data, rules.FormatJSON), load.Limits{})
-	if len(res.Records) != 1 {
-		b.Fatalf("parse: %v", res.Errors)
-	}
-	rec := res.Records[0]
-	// The shared analyses run once per record for all rules: time the rule.
-	results := map[*rules.Rule]any{}
-	for _, r := range rules.Order([]*rules.Rule{Rule}) {
-		if r == Rule {
-			break
-		}
-		out, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
-		if err != nil {
-			b.Fatal(err)
-		}
-		results[r] = out
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Rule.Run(rules.NewPass(Rule, rec, results, nil, func(rules.Diagnostic) {})); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
+	rec := ruletest.ParseOne(b, data)
+	ruletest.Bench(b, Rule, rec, 0)
 }
 
 // FuzzRun checks that no paragraph makes the rule panic or report outside

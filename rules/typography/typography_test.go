@@ -11,27 +11,16 @@ import (
 	"github.com/artlint/artlint/internal/fix"
 	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // lint runs the rule (and the analyses it requires) on every record of a
 // file and returns its diagnostics.
 func lint(t testing.TB, f *rules.File) []rules.Diagnostic {
 	t.Helper()
-	res := load.Parse(f, load.Limits{})
-	if len(res.Errors) > 0 || len(res.Records) == 0 {
-		t.Fatalf("%s does not parse: %v", f.Path, res.Errors)
-	}
 	var diags []rules.Diagnostic
-	for _, rec := range res.Records {
-		results := map[*rules.Rule]any{}
-		for _, r := range rules.Order([]*rules.Rule{Rule}) {
-			pass := rules.NewPass(r, rec, results, nil, func(d rules.Diagnostic) { diags = append(diags, d) })
-			out, err := r.Run(pass)
-			if err != nil {
-				t.Fatal(err)
-			}
-			results[r] = out
-		}
+	for _, rec := range ruletest.Parse(t, f) {
+		diags = append(diags, ruletest.Run(t, Rule, rec, nil)...)
 	}
 	return diags
 }
@@ -325,32 +314,12 @@ func contextOf(s string, i, j int, want string) string {
 }
 
 func BenchmarkTypographySeed(b *testing.B) {
-	content, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
+	data, err := os.ReadFile("../../testdata/records/nato-chicago-partners-2012.fr.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	res := load.Parse(rules.NewFile("seed.json", content, rules.FormatJSON), load.Limits{})
-	if len(res.Records) != 1 {
-		b.Fatal("seed does not parse")
-	}
-	rec := res.Records[0]
-	order := rules.Order([]*rules.Rule{Rule})
-	n := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		results := map[*rules.Rule]any{}
-		for _, r := range order {
-			out, err := r.Run(rules.NewPass(r, rec, results, nil, func(rules.Diagnostic) { n++ }))
-			if err != nil {
-				b.Fatal(err)
-			}
-			results[r] = out
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/record")
-	if n == 0 {
-		b.Fatal("no findings on the seed")
-	}
+	rec := ruletest.ParseOne(b, data)
+	ruletest.Bench(b, Rule, rec, 10)
 }
 
 // TestYAMLFixes checks fixes in YAML styles: a space that is a line fold,
