@@ -369,25 +369,33 @@ func checkApostrophes(pass *rules.Pass, texts []rules.Text) {
 			marks = append(marks, m)
 		}
 	}
+	reportMinority(pass, marks, straight,
+		"straight apostrophe in a record that uses ’ (%d straight, %d typographic)",
+		"typographic apostrophe in a record that uses ' (%d straight, %d typographic)")
+}
+
+// reportMinority reports every mark of the less used form, straight or
+// typographic, when a record mixes both; a tie reports the straight ones,
+// since the typographic form is the one to keep. The messages take the
+// two counts.
+func reportMinority(pass *rules.Pass, marks []mark, straight int, straightMsg, curlyMsg string) {
 	curly := len(marks) - straight
 	if straight == 0 || curly == 0 {
 		return
 	}
-	reportStraight := straight <= curly // a tie goes to ’, the typographic form
+	reportStraight := straight <= curly
 	for _, m := range marks {
 		if m.straight != reportStraight {
 			continue
 		}
-		var msg string
+		msg := curlyMsg
 		if m.straight {
-			msg = fmt.Sprintf("straight apostrophe in a record that uses ’ (%d straight, %d typographic)", straight, curly)
-		} else {
-			msg = fmt.Sprintf("typographic apostrophe in a record that uses ' (%d straight, %d typographic)", straight, curly)
+			msg = straightMsg
 		}
 		pass.Report(rules.Diagnostic{
 			Span:    m.t.Span(m.i, m.i+m.size),
 			Pointer: m.t.Pointer(),
-			Message: msg,
+			Message: fmt.Sprintf(msg, straight, curly),
 			Fixes:   m.fix(),
 		})
 	}
@@ -421,26 +429,7 @@ func checkDoubleQuotes(pass *rules.Pass, texts []rules.Text) {
 			}
 		}
 	}
-	curly := len(marks) - straight
-	if straight == 0 || curly == 0 {
-		return
-	}
-	reportStraight := straight <= curly // a tie goes to the curly form
-	for _, m := range marks {
-		if m.straight != reportStraight {
-			continue
-		}
-		var msg string
-		if m.straight {
-			msg = fmt.Sprintf("straight double quote in a record that uses “ ” (%d straight, %d curly)", straight, curly)
-		} else {
-			msg = fmt.Sprintf("curly double quote in a record that uses straight ones (%d straight, %d curly)", straight, curly)
-		}
-		pass.Report(rules.Diagnostic{
-			Span:    m.t.Span(m.i, m.i+m.size),
-			Pointer: m.t.Pointer(),
-			Message: msg,
-			Fixes:   m.fix(),
-		})
-	}
+	reportMinority(pass, marks, straight,
+		"straight double quote in a record that uses “ ” (%d straight, %d curly)",
+		"curly double quote in a record that uses straight ones (%d straight, %d curly)")
 }
