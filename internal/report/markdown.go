@@ -3,24 +3,33 @@ package report
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Rule docs are Markdown; SARIF's plain-text fields (fullDescription,
 // help.text) are shown verbatim by viewers that don't render Markdown, so
 // the markup is taken out. This covers what rule docs use, not CommonMark.
 
-var (
-	mdHeading  = regexp.MustCompile(`^ {0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$`)
-	mdFence    = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	mdListItem = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
-	mdAutolink = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	mdStrong   = regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__`)
-	mdEm       = regexp.MustCompile(`\*(\S(?:.*?\S)?)\*`)
-	// _x_ is emphasis only at word edges: snake_case stays as it is.
-	mdEmUnder = regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:.*?\S)?)_([^\pL\pN_]|$)`)
-	mdEscape  = regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>])")
-)
+// mdRE holds the patterns, compiled on first use: most runs write no
+// SARIF and should not pay for them at start-up.
+var mdRE = sync.OnceValue(func() *mdPatterns {
+	return &mdPatterns{
+		heading:  regexp.MustCompile(`^ {0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$`),
+		fence:    regexp.MustCompile("^ {0,3}(```+|~~~+)"),
+		listItem: regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s`),
+		link:     regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`),
+		autolink: regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`),
+		strong:   regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__`),
+		em:       regexp.MustCompile(`\*(\S(?:.*?\S)?)\*`),
+		// _x_ is emphasis only at word edges: snake_case stays as it is.
+		emUnder: regexp.MustCompile(`(^|[^\pL\pN_])_(\S(?:.*?\S)?)_([^\pL\pN_]|$)`),
+		escape:  regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>])"),
+	}
+})
+
+type mdPatterns struct {
+	heading, fence, listItem, link, autolink, strong, em, emUnder, escape *regexp.Regexp
+}
 
 // plainText turns Markdown into readable plain text: headings lose their
 // hashes, links become "text (url)", emphasis and code marks go, fenced
@@ -42,12 +51,12 @@ func plainText(md string) string {
 			out = append(out, line{text: "    " + l})
 			continue
 		}
-		if m := mdFence.FindStringSubmatch(l); m != nil {
+		if m := mdRE().fence.FindStringSubmatch(l); m != nil {
 			fence = m[1]
 			out = append(out, line{}) // a code block is a paragraph of its own
 			continue
 		}
-		if m := mdHeading.FindStringSubmatch(l); m != nil {
+		if m := mdRE().heading.FindStringSubmatch(l); m != nil {
 			out = append(out, line{}, line{text: plainInline(m[1])}, line{})
 			continue
 		}
@@ -57,7 +66,7 @@ func plainText(md string) string {
 			out = append(out, line{})
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].join && !mdListItem.MatchString(l) {
+		if n := len(out); n > 0 && out[n-1].join && !mdRE().listItem.MatchString(l) {
 			out[n-1].text += " " + text
 			out[n-1].join = !hardBreak
 			continue
@@ -132,18 +141,18 @@ func backticks(s string) int {
 func stripMarks(s string) string {
 	// Escaped characters are literal: hide them from the patterns below
 	// in the private-use area and bring them back at the end.
-	s = mdEscape.ReplaceAllStringFunc(s, func(m string) string { return string(escBase + rune(m[1])) })
-	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := mdLink.FindStringSubmatch(m)
+	s = mdRE().escape.ReplaceAllStringFunc(s, func(m string) string { return string(escBase + rune(m[1])) })
+	s = mdRE().link.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mdRE().link.FindStringSubmatch(m)
 		if sub[1] == "" || sub[1] == sub[2] {
 			return sub[2]
 		}
 		return sub[1] + " (" + sub[2] + ")"
 	})
-	s = mdAutolink.ReplaceAllString(s, "$1")
-	s = mdStrong.ReplaceAllString(s, "$1$2")
-	s = mdEm.ReplaceAllString(s, "$1")
-	s = mdEmUnder.ReplaceAllString(s, "$1$2$3")
+	s = mdRE().autolink.ReplaceAllString(s, "$1")
+	s = mdRE().strong.ReplaceAllString(s, "$1$2")
+	s = mdRE().em.ReplaceAllString(s, "$1")
+	s = mdRE().emUnder.ReplaceAllString(s, "$1$2$3")
 	return strings.Map(func(r rune) rune {
 		if escBase <= r && r < escBase+0x80 {
 			return r - escBase
