@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -16,6 +17,9 @@ import (
 // (which win when a name is claimed by two codes).
 func (p *Pack) buildCountries() error {
 	p.countries = newPhraseSet(caseFirst, true)
+	// About 2,800 trie nodes for the CLDR names and their variants in
+	// French or English: allocate them at once.
+	p.countries.nodes = slices.Grow(p.countries.nodes, 3000)
 	p.countryArticles = newPhraseSet(caseFirst, false)
 	for _, a := range p.d.CountryArticles {
 		p.countryArticles.add(a, 0)

@@ -16,8 +16,10 @@ type leadSet struct {
 	pair [128][2]uint64 // pair[a] bit b: a phrase starts with keys a, b
 }
 
-func (l *leadSet) add(phrase string) {
-	f := Fold(strings.TrimSpace(phrase))
+func (l *leadSet) add(phrase string) { l.addFolded(Fold(strings.TrimSpace(phrase))) }
+
+// addFolded is add for a phrase already trimmed and folded.
+func (l *leadSet) addFolded(f string) {
 	r0, n := utf8.DecodeRuneInString(f)
 	k0 := unicode.ToLower(foldMatch(r0))
 	if k0 < 0 || k0 >= utf8.RuneSelf {

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,13 +30,28 @@ func (p *Pack) buildSpeech() {
 	d := p.d.Speech
 	ps := newPhraseSet(caseAll, true)
 	p.speechLeads = map[string]bool{}
+	// The thousand-odd phrases are made of a few dozen parts: fold each
+	// part once (as phraseSet.add would fold the whole phrase), so that
+	// building the pack, paid by every one-file run, stays cheap.
+	fold := func(parts []string) []string {
+		out := make([]string, len(parts))
+		for i, w := range parts {
+			out[i] = strings.ToLower(Fold(strings.TrimSpace(w)))
+		}
+		return out
+	}
 	add := func(phrase string, val int) {
-		ps.add(phrase, val)
-		p.speechLead.add(phrase)
-		if lead, ok := phraseLead(phrase); ok {
-			p.speechLeads[lead] = true
+		ps.addFolded(phrase, val)
+		p.speechLead.addFolded(phrase)
+		if k := strings.IndexByte(phrase, ' '); k > 0 {
+			p.speechLeads[phrase[:k]] = true
 		}
 	}
+	d.Auxiliaries, d.Participles, d.Present = fold(d.Auxiliaries), fold(d.Participles), fold(d.Present)
+	d.InvertedOnly, d.InvertPronouns = fold(d.InvertedOnly), fold(d.InvertPronouns)
+	d.Phrases, d.According = fold(d.Phrases), fold(d.According)
+	// About a trie node per byte of the auxiliary phrases: allocate once.
+	ps.nodes = slices.Grow(ps.nodes, len(d.Auxiliaries)*len(d.Participles)*(len(d.InvertPronouns)/2+1)*8)
 	var sing, plur []string
 	for _, pr := range d.InvertPronouns {
 		if strings.HasSuffix(pr, "s") {
@@ -86,21 +102,6 @@ func (p *Pack) buildSpeech() {
 	}
 	ps.sort()
 	p.speech = ps
-}
-
-// phraseLead is the first word of a phrase of several words, folded as
-// the case-insensitive phraseSet folds it.
-func phraseLead(phrase string) (string, bool) {
-	t := strings.ToLower(Fold(strings.TrimSpace(phrase)))
-	var b strings.Builder
-	for _, r := range t {
-		r = foldMatch(r)
-		if r == ' ' {
-			return b.String(), b.Len() > 0
-		}
-		b.WriteRune(r)
-	}
-	return "", false
 }
 
 // SpeechLead reports whether some speech phrase of more than one word

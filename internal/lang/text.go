@@ -232,7 +232,14 @@ func (ps *phraseSet) add(text string, val int) {
 	if ps.mode == caseAll {
 		t = strings.ToLower(t)
 	}
-	var rs []rune
+	ps.addFolded(t, val)
+}
+
+// addFolded adds a phrase already trimmed and folded as add folds it
+// (lower-cased too in caseAll mode), for packs that generate many phrases
+// from a few folded parts.
+func (ps *phraseSet) addFolded(t string, val int) {
+	rs := make([]rune, 0, utf8.RuneCountInString(t))
 	for _, r := range t {
 		r = foldMatch(r)
 		if r == ' ' && len(rs) > 0 && rs[len(rs)-1] == ' ' {
