@@ -241,6 +241,26 @@ func TestOutputFileIsAtomic(t *testing.T) {
 	}
 }
 
+// TestCPUProfile: --cpu-profile writes a pprof profile (gzip-compressed
+// protocol buffer) and the run's report is unchanged.
+func TestCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	out, errOut, code := lint(t, "lint", "--cpu-profile", prof, "--enable", "empty-text", seeds[0])
+	if code != 0 || errOut != "" || !strings.Contains(out, "no problems") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("profile is not gzip data: % x", data[:min(len(data), 8)])
+	}
+	if _, errOut, code := lint(t, "lint", "--cpu-profile", filepath.Join(t.TempDir(), "no", "such", "dir", "p"), seeds[0]); code != 2 || !strings.Contains(errOut, "--cpu-profile") {
+		t.Errorf("unwritable profile: exit %d, stderr %q; want 2 and a message naming the flag", code, errOut)
+	}
+}
+
 // TestFixSeed applies --fix to both seed records: every typography
 // finding is repaired, the files still parse, and a second run is clean.
 func TestFixSeed(t *testing.T) {

@@ -43,6 +43,7 @@ type lintFlags struct {
 	cache         bool
 	cacheLocation string
 	crossRecord   bool
+	cpuProfile    string
 }
 
 func (c *cli) lint(args []string) int {
@@ -72,10 +73,19 @@ func (c *cli) lint(args []string) int {
 	fs.BoolVar(&f.cache, "cache", false, "reuse the results of unchanged files from the cache (see --cache-location)")
 	fs.StringVar(&f.cacheLocation, "cache-location", "", "cache `DIR` (default: artlint under the user cache directory); implies --cache")
 	fs.BoolVar(&f.crossRecord, "cross-record", false, "also report a name spelled differently in different records of the run (consistent-naming)")
+	fs.StringVar(&f.cpuProfile, "cpu-profile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	help := fs.BoolP("help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintf(c.stderr, "artlint lint: %v\nRun \"artlint lint --help\" for the flags.\n", err)
 		return ExitError
+	}
+	if f.cpuProfile != "" {
+		stopProfile, err := startCPUProfile(f.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "artlint lint: --cpu-profile: %v\n", err)
+			return ExitError
+		}
+		defer stopProfile()
 	}
 	if *help {
 		fmt.Fprintf(c.stdout, "Usage: artlint lint [flags] PATH...\n\nLint article records in files and directories; \"-\" reads standard input.\n\nFlags:\n%s", fs.FlagUsages())
