@@ -65,7 +65,14 @@ func WriteText(w io.Writer, run *Run, opts TextOptions) error {
 			p.str(msg + "\n")
 		}
 	}
-	p.summary(summarize(run), run.Files)
+	if failures := toolErrors(run); run.Files == 0 && failures > 0 {
+		// The run stopped before linting anything (a bad configuration,
+		// schema or baseline): "no problems" would read as a clean pass.
+		p.paint(ansiBold+ansiRed, "nothing linted: "+plural(failures, "tool error")+", on standard error")
+		p.str("\n")
+	} else {
+		p.summary(summarize(run), run.Files)
+	}
 	if p.err != nil {
 		return p.err
 	}
@@ -125,6 +132,17 @@ func (p *textPrinter) level(l rules.Level) {
 		p.paint(code, l.String())
 	}
 	p.str(": ")
+}
+
+// toolErrors counts the run's error notifications.
+func toolErrors(run *Run) int {
+	n := 0
+	for _, no := range run.Notifications {
+		if no.Level == rules.LevelError {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *textPrinter) summary(s summary, files int) {
