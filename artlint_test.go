@@ -130,6 +130,63 @@ func TestReadmeRuleTable(t *testing.T) {
 	}
 }
 
+// TestRuleReference keeps docs/rules.md, the page every SARIF helpUri
+// and language-server link points into, in step with the rules' metadata.
+func TestRuleReference(t *testing.T) {
+	doc, err := os.ReadFile(artlint.RulesDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(doc) != artlint.RuleReference() {
+		t.Errorf("%s is out of date: regenerate it with `go run ./cmd/artlint rules --reference > %s`", artlint.RulesDoc, artlint.RulesDoc)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(string(doc), "\n## "+r.ID+"\n") {
+			t.Errorf("%s has no section for %s", artlint.RulesDoc, r.ID)
+		}
+	}
+}
+
+// TestHelpURIOnlyForDocumentedRules: a built-in rule's SARIF helpUri is
+// its section of docs/rules.md; a pattern rule from a configuration has
+// no section there, so no helpUri rather than a dead link.
+func TestHelpURIOnlyForDocumentedRules(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "artlint.yaml")
+	if err := os.WriteFile(cfg, []byte("patterns:\n  - id: no-chicago\n    kind: existence\n    message: avoid %s\n    tokens: [Chicago]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := lint(t, "lint", "-c", cfg, "--format", "sarif", seeds[0])
+	if code > 1 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID      string `json:"id"`
+						HelpURI string `json:"helpUri"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		got[r.ID] = r.HelpURI
+	}
+	if want := "https://github.com/artlint/artlint/blob/main/docs/rules.md#typography"; got["typography"] != want {
+		t.Errorf("typography helpUri = %q, want %q", got["typography"], want)
+	}
+	if uri, ok := got["no-chicago"]; !ok || uri != "" {
+		t.Errorf("pattern rule no-chicago: listed %v, helpUri %q; want listed without helpUri", ok, uri)
+	}
+}
+
 // TestRulesCommand checks `artlint rules` and `artlint rules ID` against
 // the registry, the single source of rule documentation.
 func TestRulesCommand(t *testing.T) {

@@ -235,7 +235,7 @@ func (c *cli) lint(args []string) int {
 		return c.capture(run, f.output, run.Success && len(unreadable) == 0 && !readFailed)
 	}
 
-	tool := report.Tool{Name: "artlint", Version: Version, InformationURI: InformationURI, RulesURI: InformationURI + "/blob/main/docs/rules.md"}
+	tool := report.Tool{Name: "artlint", Version: Version, InformationURI: InformationURI, RuleURI: RuleDocURL}
 	writeFailed := false
 	for _, out := range outs {
 		ropts := report.Options{SrcRoot: cwd, Color: out.format == "text" && out.path == "" && useColor(f.color, c.stdout)}

@@ -69,7 +69,7 @@ func (c *cli) lsp(args []string) int {
 	}
 	opts := lsp.Options{
 		Debounce: *debounce,
-		RulesURL: InformationURI + "/blob/main/docs/rules.md",
+		RuleURL:  RuleDocURL,
 		Version:  Version,
 		Engine: func(path, root string) (engine.Options, error) {
 			w := spaceFor(root)

@@ -50,7 +50,7 @@ func testOptions(extra ...*rules.Rule) Options {
 	enabled := builtinRules(extra...)
 	return Options{
 		Debounce: time.Millisecond,
-		RulesURL: "https://example.test/rules.md",
+		RuleURL:  func(id string) string { return "https://example.test/rules.md#" + id },
 		Version:  "test",
 		Engine: func(string, string) (engine.Options, error) {
 			return engine.Options{Rules: enabled, Schemas: set, Jobs: 1}, nil

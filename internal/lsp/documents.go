@@ -365,8 +365,10 @@ func (s *Server) diagnostic(d *document, p *positioner, f report.Finding) Diagno
 		Message:  f.Message,
 		Data:     &diagnosticData{Fingerprint: f.Fingerprint, Version: d.version, Pointer: f.Location.Pointer},
 	}
-	if s.opts.RulesURL != "" {
-		diag.CodeDescription = &codeDescription{Href: s.opts.RulesURL + "#" + f.RuleID}
+	if s.opts.RuleURL != nil {
+		if href := s.opts.RuleURL(f.RuleID); href != "" {
+			diag.CodeDescription = &codeDescription{Href: href}
+		}
 	}
 	for _, r := range f.Related {
 		diag.RelatedInformation = append(diag.RelatedInformation, diagnosticRelatedInformation{

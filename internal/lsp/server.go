@@ -41,9 +41,9 @@ type Options struct {
 	// Debounce is how long typing must pause before a lint (default
 	// 150 ms; a save or an open lints at once).
 	Debounce time.Duration
-	// RulesURL is the page documenting the rules; a diagnostic's
-	// codeDescription is RulesURL#rule-id.
-	RulesURL string
+	// RuleURL gives the page documenting a rule, the diagnostic's
+	// codeDescription; "" (or a nil RuleURL) when the rule has none.
+	RuleURL func(id string) string
 	// Version is reported in serverInfo.
 	Version string
 }

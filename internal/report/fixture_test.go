@@ -38,7 +38,7 @@ var testTool = Tool{
 	Name:           "artlint",
 	Version:        "v0.4.0",
 	InformationURI: "https://github.com/artlint/artlint",
-	RulesURI:       "https://github.com/artlint/artlint/blob/main/docs/rules.md",
+	RuleURI:        func(id string) string { return "https://github.com/artlint/artlint/blob/main/docs/rules.md#" + id },
 }
 
 var (

@@ -135,5 +135,7 @@ type Tool struct {
 	Name           string
 	Version        string
 	InformationURI string
-	RulesURI       string // base for a rule's help URI: RulesURI + "#" + id
+	// RuleURI gives the page documenting a rule, or "" when it has none
+	// (a pattern rule from a configuration, a rule of a custom binary).
+	RuleURI func(id string) string
 }

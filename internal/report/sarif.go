@@ -195,10 +195,10 @@ func undocumentedRule(id string, tool Tool) sarifRule {
 }
 
 func helpURI(tool Tool, id string) string {
-	if tool.RulesURI == "" {
+	if tool.RuleURI == nil {
 		return ""
 	}
-	return tool.RulesURI + "#" + id
+	return tool.RuleURI(id)
 }
 
 // problemSeverity is GitHub's severity for non-security rules, which it
