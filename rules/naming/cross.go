@@ -2,7 +2,6 @@ package naming
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/artlint/artlint/internal/lang"
@@ -73,7 +72,7 @@ func (r *Result) Names() *Names {
 		// must not stay alive with them.
 		c := &form{key: strings.Clone(f.key), strip: strings.Clone(f.strip), lower: f.lower, norm: f.norm, runes: f.runes,
 			placed: f.placed, people: f.people, strong: f.strong, count: f.count, text: strings.Clone(f.text),
-			country: f.country, namesSet: true}
+			country: f.countryOf(st.pack), countrySet: true, namesSet: true}
 		seen := map[string]bool{}
 		for _, ns := range f.names {
 			k := strings.Join(ns.words, " ")
@@ -85,12 +84,7 @@ func (r *Result) Names() *Names {
 		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(occ.text), Span: occ.src.node.SpanOf(occ.i, occ.j),
 			Pointer: occ.src.node.Pointer, People: f.people, f: c})
 	}
-	keys := make([]string, 0, len(st.pairs))
-	for k := range st.pairs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range st.pairKeys() {
 		ps := st.pairs[k]
 		mixed := false
 		for _, p := range ps {
@@ -101,7 +95,7 @@ func (r *Result) Names() *Names {
 		}
 		p := ps[0]
 		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(p.src.node.Str[p.i:p.j]), Span: p.src.node.SpanOf(p.i, p.j),
-			Pointer: p.src.node.Pointer, People: anyPeople(ps), pair: &pairSpelling{key: k, hyphen: p.hyphen}})
+			Pointer: p.src.node.Pointer, People: anyPeople(ps), pair: &pairSpelling{key: k.a + "\x00" + k.b, hyphen: p.hyphen}})
 	}
 	return n
 }

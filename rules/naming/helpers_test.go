@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/artlint/artlint/internal/lang"
 )
 
 // TestArabicArticleAsDefined: the hand-written hyphen search answers as
@@ -28,6 +30,27 @@ func TestArabicArticleAsDefined(t *testing.T) {
 		"as-\xe2\x80\x90Z", "ben‐Gourion", "", "é-X", "an-Nahar"} {
 		if got, want := arabicArticle(w), def(w); got != want {
 			t.Errorf("arabicArticle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestStripAsDefined: the table-driven strip answers as
+// lang.StripDiacritics and then stroke, letters, marks and invalid bytes
+// alike.
+func TestStripAsDefined(t *testing.T) {
+	words := []string{"Herzégovine", "Pogačar", "Ødegaard", "Łódź", "Dvořák", "Ærø", "Straße", "Citroën", "Škoda",
+		"e\u0301lan", "Mu\u0308ller", "Ἀθῆναι", "Москва", "İstanbul", "Đoković", "\xc3", "a\xffb", "Ǆemal", "ÉTATS-UNIS", ""}
+	for r := rune(0xa0); r < 0x300; r++ {
+		words = append(words, "X"+string(r)+"y")
+	}
+	for w, want := range map[string]string{"Ødegaard": "Odegaard", "Łódź": "Lodz", "Đoković": "Dokovic", "Kırklareli": "Kirklareli"} {
+		if got := strip(w); got != want {
+			t.Errorf("strip(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, w := range words {
+		if got, want := strip(w), strings.Map(stroke, lang.StripDiacritics(w)); got != want {
+			t.Errorf("strip(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

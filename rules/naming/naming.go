@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,11 +25,16 @@ var Rule = &rules.Rule{
 		"from another one only by:\n\n" +
 		"- a hyphen instead of a space or the reverse (`Bosnie‑Herzégovine` / `Bosnie Herzégovine`, " +
 		"`Anders Fogh Rasmussen` / `Anders Fogh-Rasmussen`);\n" +
-		"- diacritics (`Herzégovine` / `Herzegovine`);\n" +
+		"- diacritics, strokes included (`Herzégovine` / `Herzegovine`, `Ødegaard` / `Odegaard`);\n" +
 		"- case inside the word (`OTAN` / `Otan`);\n" +
 		"- one inserted, deleted, substituted or swapped letter inside a word of six letters or more " +
-		"(`Rasmussen` / `Rassmussen`, `Stoltenberg` / `Stoltenburg`); at the first two letters or the last one only " +
-		"when the rest of a full name agrees (`Alexander Vershbow` / `Alexander Vershbov`).\n\n" +
+		"(`Rasmussen` / `Rassmussen`, `Stoltenberg` / `Stoltenburg`), or a doubled letter in a word of five " +
+		"(`Faury` / `Faurry`); at the first two letters or the last one only when the rest of a full name agrees " +
+		"(`Alexander Vershbow` / `Alexander Vershbov`) or, for the last letter, when a surname stands alone after " +
+		"the full name (`Volodymyr Zelenskyy` … `Zelensky`, `Ronald Koeman` … `Koemann`) and the change makes no " +
+		"ending: no `a`, `e`, `i`, `n` or `s` added or dropped but a doubled letter, no vowel replaced (`Robert` / " +
+		"`Roberts`, `Martin` / `Martine`, `Ivanov` / `Ivanova`, `North America` / `American`, `Saudi Arabia` / " +
+		"`Arabic`).\n\n" +
 		"The spelling of the `people` list (name and aliases) wins; otherwise the most frequent spelling, then the " +
 		"first. The finding is on each other spelling, with the reference spelling as related location and a fix.\n\n" +
 		"Left alone, to stay precise:\n\n" +
@@ -39,9 +45,14 @@ var Rule = &rules.Rule{
 		"different people). A surname alone cannot be told apart: `Johnston` after only `Boris Johnson` is reported;\n" +
 		"- spellings that are both in the `people` list;\n" +
 		"- words whose lower-case form occurs in the article (`Alliés` / `alliés`) and role words (`Secretary General`);\n" +
-		"- capitalised words at the start of a sentence or quotation, in a title or heading, or in a run of capitals: " +
-		"they are never taken as the reference spelling, and never compared by case;\n" +
-		"- one-letter edits on the first two letters or the last one with no full name to confirm them " +
+		"- capitalised words at the start of a sentence or quotation, or in a title or heading: they are compared by " +
+		"case only after their first letter (`Nato` opening a sentence and `NATO` elsewhere are reported, the more " +
+		"frequent spelling being the reference; `De Gaulle` opening a sentence and `de Gaulle` are not), and are " +
+		"never the reference for other differences. Title case runs words together, so a title or heading gives no " +
+		"full name;\n" +
+		"- words in a run of capitals or opening a text in capitals, as a dateline does (`NO TO NATO`, " +
+		"`BANJUL — President Adama Barrow…`): never compared by case;\n" +
+		"- other one-letter edits on the first two letters or the last one with no full name to confirm them " +
 		"(`Allies` / `Allied`, `Géorgie` / `Géorgien`, `Hansen` / `Jansen`, `Islandais` / `Irlandais`): more often two " +
 		"words than a typo.\n\n" +
 		"With `artlint lint --cross-record`, the records of one run are also compared with each other, by file path and " +
@@ -80,17 +91,32 @@ type source struct {
 // part is one capitalised word of a name ("Herzégovine" in
 // "Bosnie‑Herzégovine"), possessive 's removed.
 type part struct {
-	src     *source
-	i, j    int    // decoded byte range in src.node.Str
-	text    string // as written
-	seq     int    // the name sequence it belongs to
-	weak    bool   // sentence-initial, or in a title or heading
-	shout   bool   // in a run of capitals ("NO TO NATO"): case says nothing
-	common  bool   // a common word capitalised, not a name
-	country string // ISO code when the word alone is a country name
-	order   int    // reading order; people first
-	norm    string // lower case, no diacritics
+	src    *source
+	i, j   int    // decoded byte range in src.node.Str
+	text   string // as written
+	w      *word  // text's keys
+	seq    int    // the name sequence it belongs to
+	weak   bool   // sentence-initial, or in a title or heading
+	shout  bool   // in a run of capitals ("NO TO NATO"): case says nothing
+	role   bool   // part of a role ("Secretary General")
+	common bool   // a common word capitalised, not a name
+	order  int    // reading order; people first
 }
+
+// word holds the keys of one spelling as written, computed once per
+// distinct text: names recur, and folding and stripping diacritics cost
+// more than a map look-up.
+type word struct {
+	key     string // lang.Fold
+	lower   string // lang.LowerFold: key in lower case
+	strip   string // key without diacritics
+	norm    string // strip in lower case
+	lexical bool   // a function word or count noun, common in any article
+	form    *form  // its form, set by partFindings
+}
+
+// pairKey is the folded words of a pair.
+type pairKey struct{ a, b string }
 
 // pair is two adjacent capitalised words joined by a hyphen or a space.
 type pair struct {
@@ -111,10 +137,14 @@ type form struct {
 	occs   []*part
 	people bool
 	strong bool // has an occurrence that is neither weak nor from the people list only
+	plain  bool // has an occurrence in a text, not in a run of capitals
 	count  int
 
 	text    string // the first occurrence as written
-	country string // the first occurrence's country code
+	country string // the first occurrence's country code, once countrySet
+	// countrySet: country is known. It is looked up on demand (countryOf):
+	// only the few spellings that classify pairs need it.
+	countrySet bool
 	// names are the multi-word names holding the spelling, filled on
 	// demand (see state.fillNames); cross-record forms carry them.
 	names    []nameSeq
@@ -130,15 +160,16 @@ type nameSeq struct {
 }
 
 type state struct {
-	pack      *lang.Pack
-	lowerSeen map[string]bool // lower-case words of the article
-	tokens    map[*rules.Node][]lang.Token
-	norms     map[string]string // normOf's memo
-	parts     []*part
-	seqs      [][]*part // capitalised non-common parts of each sequence
-	pairs     map[string][]*pair
-	order     int
-	forms     []*form // the spellings partFindings compared, in order
+	pack   *lang.Pack
+	tokens map[*rules.Node][]lang.Token
+	words  map[string]*word // wordOf's memo
+	parts  []*part
+	seqs   [][]*part // capitalised non-common parts of each sequence
+	seqBuf []*part   // backing of seqs, to allocate one array, not one per name
+	slab   []part    // backing of parts, allocated by the chunk
+	pairs  map[pairKey][]*pair
+	order  int
+	forms  []*form // the spellings partFindings compared, in order
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -146,14 +177,12 @@ func run(pass *rules.Pass) (any, error) {
 	if pack == nil {
 		return nil, nil
 	}
-	st := &state{pack: pack, lowerSeen: map[string]bool{}, tokens: map[*rules.Node][]lang.Token{}, pairs: map[string][]*pair{}}
-	for _, tt := range textan.TokensOf(pass) {
+	tts := textan.TokensOf(pass)
+	st := &state{pack: pack, tokens: make(map[*rules.Node][]lang.Token, len(tts)), words: make(map[string]*word, 64), pairs: map[pairKey][]*pair{}}
+	for _, tt := range tts {
 		st.tokens[tt.Text.Node] = tt.Tokens
 	}
 	texts := textan.SentencesOf(pass)
-	for _, ts := range texts {
-		st.collectLower(ts.Text.Node)
-	}
 	// The people list comes first: its spellings are the reference.
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
@@ -177,6 +206,7 @@ func run(pass *rules.Pass) (any, error) {
 			st.extract(&source{node: t.Speaker})
 		}
 	}
+	st.markCommon(texts)
 
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
@@ -231,27 +261,91 @@ func report(pass *rules.Pass, found []finding) {
 	}
 }
 
-// collectLower records the lower-case words of s, whole and by hyphenated
-// part, so that "Alliés" is known as a common word when "alliés" occurs.
-func (st *state) collectLower(n *rules.Node) {
-	for _, t := range st.tokensOf(n) {
-		if t.Kind != lang.Word {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
-			continue
-		}
-		k := lowerKey(t.Text)
-		st.lowerSeen[k] = true
-		// Each hyphen segment too, without a slice per word.
-		for rest := k; strings.IndexByte(rest, '-') >= 0; {
-			h := strings.IndexByte(rest, '-')
-			st.lowerSeen[rest[:h]] = true
-			rest = rest[h+1:]
-			if strings.IndexByte(rest, '-') < 0 {
-				st.lowerSeen[rest] = true
+// markCommon marks the parts that are common words capitalised: role
+// words, function words and count nouns, and words whose lower-case form
+// occurs in the article's texts, whole or as a hyphenated part ("Alliés"
+// when "alliés" occurs). Only the capitalised words are looked for, so the
+// lower-case words are looked up, never stored. It then keeps the other
+// parts in st.seqs.
+func (st *state) markCommon(texts []textan.TextSentences) {
+	want := make(map[string]bool, len(st.words)) // lower-case form → seen in lower case
+	var lens uint64                              // the byte lengths of want's keys, below 64
+	for _, p := range st.parts {
+		if !p.src.people && !p.role && !p.w.lexical {
+			want[p.w.lower] = false
+			if n := len(p.w.lower); n < 64 {
+				lens |= 1 << n
 			}
 		}
+	}
+	if len(want) > 0 {
+		for _, ts := range texts {
+			for _, t := range st.tokensOf(ts.Text.Node) {
+				if t.Kind != lang.Word {
+					continue
+				}
+				if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+					continue
+				}
+				if n := len(t.Text); n < 64 && lens&(1<<n) == 0 && plainASCII(t.Text) {
+					continue // folds to a key of its own length, which no key has
+				}
+				k := lowerKey(t.Text)
+				if _, ok := want[k]; ok {
+					want[k] = true
+				}
+				if strings.IndexByte(k, '-') >= 0 {
+					markSegments(want, t.Text)
+				}
+			}
+		}
+	}
+	for _, p := range st.parts {
+		p.common = !p.src.people && (p.role || p.w.lexical || want[p.w.lower])
+	}
+	for id, seq := range st.seqs {
+		names := seq[:0]
+		for _, p := range seq {
+			if !p.common {
+				names = append(names, p)
+			}
+		}
+		st.seqs[id] = names
+	}
+}
+
+// plainASCII: ASCII with no hyphen, so that lowerKey keeps its length.
+func plainASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || w[i] == '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// markSegments marks the hyphenated parts of w that are written in lower
+// case: "atlantique" in "euro-atlantique", not "Araji" in "al-Araji".
+func markSegments(want map[string]bool, w string) {
+	for {
+		end, next := len(w), len(w)
+		for i, r := range w {
+			if isHyphen(r) {
+				end, next = i, i+utf8.RuneLen(r)
+				break
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(w[:end]); unicode.IsLower(r) {
+			if k := lowerKey(w[:end]); !want[k] {
+				if _, ok := want[k]; ok {
+					want[k] = true
+				}
+			}
+		}
+		if end == len(w) {
+			return
+		}
+		w = w[next:]
 	}
 }
 
@@ -306,12 +400,12 @@ func (st *state) extract(src *source) {
 	s := src.node.Str
 	toks := st.tokensOf(src.node)
 	roles := st.roleSpans(s, toks)
-	var cur, pending []int // token indices: the sequence, particles waiting for a name
+	var cur, pending []int // token indices: the sequence, particles waiting for a name; reused
 	flush := func() {
 		if len(cur) > 0 {
 			st.addSequence(src, s, toks, cur, roles)
 		}
-		cur, pending = nil, nil
+		cur, pending = cur[:0], pending[:0]
 	}
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -330,7 +424,7 @@ func (st *state) extract(src *source) {
 		case isNameWord(t.Text):
 			cur = append(cur, pending...)
 			cur = append(cur, k)
-			pending = nil
+			pending = pending[:0]
 		case len(cur) > 0 && particles[lowerKey(t.Text)]:
 			pending = append(pending, k)
 		default:
@@ -378,7 +472,7 @@ func inSpans(sp []lang.Span, i, j int) bool {
 // addSequence records the parts of one name sequence (token indices seq).
 func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int, roles []lang.Span) {
 	id := len(st.seqs)
-	var names []*part
+	base := len(st.seqBuf)
 	var prev *part // last capitalised part, for pairs
 	prevTok := -1
 	for n, k := range seq {
@@ -394,7 +488,10 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			}
 		}
 		weak := src.weak || (n == 0 && !src.people && src.sentences != nil && initial(toks, k, src.sentences))
-		shout := allCaps(t.Text) && (allCaps(wordAt(toks, k, -1)) || allCaps(wordAt(toks, k, 1)))
+		// A dateline ("BANJUL — President Adama Barrow…") is a run of
+		// capitals too.
+		shout := allCaps(t.Text) && (allCaps(wordAt(toks, k, -1)) || allCaps(wordAt(toks, k, 1)) ||
+			strings.TrimSpace(s[:t.Start]) == "")
 		start := t.Start
 		for start < end {
 			segEnd := start
@@ -406,23 +503,19 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 				segEnd += sz
 			}
 			if r, _ := utf8.DecodeRuneInString(s[start:]); unicode.IsUpper(r) && segEnd > start {
-				p := &part{src: src, i: start, j: segEnd, text: s[start:segEnd], seq: id, weak: weak, shout: shout, order: st.next()}
-				p.norm = st.normOf(p.text)
-				p.common = !src.people && (st.isCommon(p.text) || inSpans(roles, start, segEnd))
-				if code, name, _, ok := st.pack.Country(s, start); ok && name.Start == start && name.End == segEnd {
-					p.country = code
-				}
+				p := st.newPart()
+				*p = part{src: src, i: start, j: segEnd, text: s[start:segEnd], seq: id, weak: weak, shout: shout, order: st.next()}
+				p.w = st.wordOf(p.text)
+				p.role = !src.people && inSpans(roles, start, segEnd)
 				if prev != nil {
 					hyphen := prevTok == k
 					if hyphen || strings.TrimSpace(s[prev.j:start]) == "" {
-						key := lang.Fold(prev.text) + "\x00" + lang.Fold(p.text)
+						key := pairKey{prev.w.key, p.w.key}
 						st.pairs[key] = append(st.pairs[key], &pair{src: src, i: prev.i, j: segEnd, hyphen: hyphen, order: p.order})
 					}
 				}
 				st.parts = append(st.parts, p)
-				if !p.common {
-					names = append(names, p)
-				}
+				st.seqBuf = append(st.seqBuf, p) // common words leave in markCommon
 				prev, prevTok = p, k
 			} else {
 				prev = nil
@@ -437,7 +530,8 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			prev = nil // "Lindqvist's Office": no pair across a possessive
 		}
 	}
-	st.seqs = append(st.seqs, names)
+	n := len(st.seqBuf)
+	st.seqs = append(st.seqs, st.seqBuf[base:n:n])
 }
 
 // wordAt is the text of the word before (dir -1) or after (dir 1) token k.
@@ -464,30 +558,101 @@ func allCaps(w string) bool {
 	return n >= 2
 }
 
-// strip is lang.StripDiacritics, skipping the work for ASCII words.
+// strip is lang.StripDiacritics, and more: the letters with a stroke or
+// without a dot, which Unicode does not decompose, lose it too
+// ("Ødegaard" / "Odegaard", "Łódź" / "Lodz"), as news copy written
+// without them spells those names. It skips the work for ASCII words and
+// goes letter by letter from a table for Latin ones: the Unicode
+// transformer costs about a microsecond a word.
 func strip(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return lang.StripDiacritics(s)
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	table := stripLatin()
+	buf := make([]byte, i, len(s))
+	copy(buf, s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < utf8.RuneSelf:
+			buf = append(buf, byte(r))
+		case r >= latinFirst && r < latinEnd && table[r-latinFirst] != 0:
+			buf = utf8.AppendRune(buf, table[r-latinFirst])
+		default: // combining marks, other scripts, invalid UTF-8
+			return strings.Map(stroke, lang.StripDiacritics(s))
 		}
 	}
-	return s
+	return string(buf)
+}
+
+// stripLatin maps each letter of Latin-1 and Latin Extended-A and -B to
+// what lang.StripDiacritics makes of it alone, or to 0 when that is not
+// one letter. Precomposed letters compose with nothing once their marks
+// are gone, so a word strips letter by letter as it does whole. Built on
+// first use, not at start-up.
+const latinFirst, latinEnd = 0xC0, 0x250
+
+var stripLatin = sync.OnceValue(func() *[latinEnd - latinFirst]rune {
+	var t [latinEnd - latinFirst]rune
+	for r := rune(latinFirst); r < latinEnd; r++ {
+		if s := []rune(lang.StripDiacritics(string(r))); len(s) == 1 {
+			t[r-latinFirst] = stroke(s[0])
+		}
+	}
+	return &t
+})
+
+// stroke maps a Latin letter with a stroke, or a dotless i, to its base.
+func stroke(r rune) rune {
+	switch r {
+	case 'Ø':
+		return 'O'
+	case 'ø':
+		return 'o'
+	case 'Ł':
+		return 'L'
+	case 'ł':
+		return 'l'
+	case 'Đ':
+		return 'D'
+	case 'đ':
+		return 'd'
+	case 'Ħ':
+		return 'H'
+	case 'ħ':
+		return 'h'
+	case 'ı':
+		return 'i'
+	}
+	return r
 }
 
 func (st *state) next() int { st.order++; return st.order }
 
-// normOf is strings.ToLower(strip(lang.Fold(w))), memoised per record:
-// names recur, and stripping diacritics runs a Unicode transformer.
-func (st *state) normOf(w string) string {
-	if n, ok := st.norms[w]; ok {
-		return n
+// newPart returns a zero part from st.slab: an article has hundreds.
+func (st *state) newPart() *part {
+	if len(st.slab) == cap(st.slab) {
+		st.slab = make([]part, 0, 64)
 	}
-	n := strings.ToLower(strip(lang.Fold(w)))
-	if st.norms == nil {
-		st.norms = map[string]string{}
+	st.slab = st.slab[:len(st.slab)+1]
+	return &st.slab[len(st.slab)-1]
+}
+
+// wordOf returns the keys of a spelling, memoised per record.
+func (st *state) wordOf(text string) *word {
+	if w, ok := st.words[text]; ok {
+		return w
 	}
-	st.norms[w] = n
-	return n
+	key := lang.Fold(text)
+	w := &word{key: key, lower: lowerKey(text), strip: strip(key)}
+	w.norm = strings.ToLower(w.strip)
+	_, noun := st.pack.CountNoun(text)
+	w.lexical = commonWords[w.lower] || noun
+	st.words[text] = w
+	return w
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
@@ -499,15 +664,6 @@ var commonWords = map[string]bool{
 	"ces": true, "il": true, "elle": true, "ils": true, "elles": true, "nous": true, "vous": true, "on": true,
 	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "it": true,
 	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "our": true, "their": true,
-}
-
-func (st *state) isCommon(w string) bool {
-	k := lowerKey(w)
-	if st.lowerSeen[k] || commonWords[k] {
-		return true
-	}
-	_, ok := st.pack.CountNoun(w)
-	return ok
 }
 
 // openers are punctuation after which a capital starts a sentence or a
@@ -543,12 +699,7 @@ func initial(toks []lang.Token, k int, sentences []lang.Span) bool {
 // a space in another.
 func (st *state) pairFindings() []finding {
 	var out []finding
-	keys := make([]string, 0, len(st.pairs))
-	for k := range st.pairs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
+	for _, key := range st.pairKeys() {
 		ps := st.pairs[key]
 		var hy, sp []*pair
 		for _, p := range ps {
@@ -578,6 +729,22 @@ func (st *state) pairFindings() []finding {
 		}
 	}
 	return out
+}
+
+// pairKeys are the keys of st.pairs in a fixed order: the order of the
+// strings a+"\x00"+b.
+func (st *state) pairKeys() []pairKey {
+	keys := make([]pairKey, 0, len(st.pairs))
+	for k := range st.pairs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].a != keys[j].a {
+			return keys[i].a < keys[j].a
+		}
+		return keys[i].b < keys[j].b
+	})
+	return keys
 }
 
 // bestPairs picks the reference spelling of a pair: the people list's, else
@@ -633,43 +800,82 @@ func refMessage(people bool, text string) string {
 // partFindings reports words spelled with other diacritics, case or one
 // letter off.
 func (st *state) partFindings() []finding {
-	forms := map[string]*form{}
+	// The forms, their runes and their occurrences come from three
+	// arrays: one allocation each, not one per spelling.
+	forms := make(map[string]*form, len(st.words))
+	formBuf := make([]form, 0, len(st.words))
 	var list []*form
+	var runes []rune
+	occs := 0
 	for _, p := range st.parts {
 		if p.common {
 			continue
 		}
-		key := lang.Fold(p.text)
-		f := forms[key]
+		occs++
+		w := p.w
+		if w.form != nil {
+			w.form.count++
+			continue
+		}
+		f := forms[w.key]
 		if f == nil {
-			f = &form{key: key, strip: strip(key), lower: strings.ToLower(key), norm: p.norm, runes: []rune(p.norm), text: p.text, country: p.country}
-			forms[key] = f
+			start := len(runes)
+			for _, r := range w.norm {
+				runes = append(runes, r)
+			}
+			formBuf = append(formBuf, form{key: w.key, strip: w.strip, lower: w.lower, norm: w.norm, text: p.text})
+			f = &formBuf[len(formBuf)-1]
+			f.runes = runes[start:len(runes):len(runes)]
+			forms[w.key] = f
 			list = append(list, f)
 		}
-		f.occs = append(f.occs, p)
+		w.form = f
 		f.count++
-		if p.src.people {
+	}
+	occBuf := make([]*part, 0, occs)
+	for _, f := range list {
+		n := len(occBuf)
+		occBuf = occBuf[:n+f.count]
+		f.occs = occBuf[n : n : n+f.count]
+	}
+	for _, p := range st.parts {
+		if p.common {
+			continue
+		}
+		f := p.w.form
+		f.occs = append(f.occs, p)
+		switch {
+		case p.src.people:
 			f.people = true
-		} else if !p.weak && !p.shout {
-			f.strong = true
+		case p.shout:
+		case p.weak:
+			f.plain = true
+		default:
+			f.plain, f.strong = true, true
 		}
 	}
 	st.forms = list
+	var refs []*form // the spellings that can be a reference
+	for _, y := range list {
+		if y.people || y.plain {
+			refs = append(refs, y)
+		}
+	}
 	var out []finding
 	for _, x := range list {
 		if x.people {
 			continue // the people list is the reference, never a variant
 		}
 		best, bestKind := x, kindNone
-		for _, y := range list {
-			if y == x || !(y.people || y.strong) {
+		for _, y := range refs {
+			if y == x {
 				continue
 			}
 			kind := classify(x, y)
 			if kind == kindNone || !st.related(x, y, kind) {
 				continue
 			}
-			if better(y, best) {
+			if better(y, best, kind == kindCase && tailCase(x, y)) {
 				best, bestKind = y, kind
 			}
 		}
@@ -679,7 +885,7 @@ func (st *state) partFindings() []finding {
 		x.variant = true
 		ref := best.occs[0]
 		for _, p := range x.occs {
-			if (bestKind == kindCase || bestKind == kindOther) && (p.weak || p.shout) {
+			if (bestKind == kindCase || bestKind == kindOther) && (p.shout || p.weak && !(bestKind == kindCase && tailCase(x, best))) {
 				continue // "OTAN" in a title-case heading, "Otan" opening a sentence
 			}
 			var msg string
@@ -702,10 +908,15 @@ func (st *state) partFindings() []finding {
 }
 
 // better orders reference spellings: people list, then a strong
-// occurrence, then frequency, then the first.
-func better(a, b *form) bool {
+// occurrence, then frequency, then the first. Where case after the first
+// letter is all they differ by (tail), a sentence start or a title says
+// as much as any place: frequency comes first.
+func better(a, b *form, tail bool) bool {
 	if a.people != b.people {
 		return a.people
+	}
+	if tail && a.count != b.count {
+		return a.count > b.count
 	}
 	if a.strong != b.strong {
 		return a.strong
@@ -729,6 +940,11 @@ const (
 
 // classify says how two spellings differ.
 func classify(a, b *form) kind {
+	// Most pairs differ in length: one integer comparison rules them out,
+	// since every kind below needs norms of equal or near length.
+	if d := len(a.runes) - len(b.runes); d > 1 || d < -1 {
+		return kindNone
+	}
 	switch {
 	case a.key == b.key:
 		return kindNone
@@ -738,9 +954,6 @@ func classify(a, b *form) kind {
 		return kindDiacritics
 	case a.norm == b.norm:
 		return kindOther
-	}
-	if d := len(a.runes) - len(b.runes); d > 1 || d < -1 {
-		return kindNone
 	}
 	switch ok, inner := oneEdit(a.runes, b.runes); {
 	case inner:
@@ -763,24 +976,108 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 	if x.people && y.people {
 		return false
 	}
-	if (k == kindCase || k == kindOther) && !(x.strong && (y.strong || y.people)) {
+	// "Nato" / "NATO": capitals after the first letter say how a name is
+	// written, even opening a sentence or in a title.
+	tail := k == kindCase && x.plain && (y.plain || y.people) && tailCase(x, y)
+	if !tail && (!(y.strong || y.people) || (k == kindCase || k == kindOther) && !x.strong) {
 		return false // title case, sentence starts
 	}
-	cx, cy := x.country, y.country
+	cx, cy := x.countryOf(pack), y.countryOf(pack)
 	if cx != "" && cy != "" && cx != cy {
 		return false // Gambia / Zambia
 	}
-	if (k == kindEdit || k == kindEdgeEdit) && (letters(x.key) < 6 || letters(y.key) < 6 || place(pack, x) && place(pack, y)) {
+	if (k == kindEdit || k == kindEdgeEdit) && (!longEnough(x, y, k) || place(pack, x) && place(pack, y)) {
 		return false // short words; two countries or nationalities (Iraniens / Irakiens)
 	}
 	if fill != nil {
 		fill(x)
 		fill(y)
 	}
-	if k == kindEdgeEdit && !sameEntity(x, y) {
+	if k == kindEdgeEdit && !sameEntity(x, y) && !surnameAlone(pack, x, y) {
 		return false // "Vershbov" only when "Alexander Vershbov" meets "Alexander Vershbow"
 	}
 	return !distinct(x, y)
+}
+
+// tailCase reports whether x and y, which differ only by case, differ
+// after the first letter: "Nato" / "NATO", which a capital opening a
+// sentence or a title does not explain, unlike "De Gaulle" / "de Gaulle".
+// Two letters are left alone ("Us" / "US", "Ai Weiwei" / "AI").
+func tailCase(x, y *form) bool {
+	_, nx := utf8.DecodeRuneInString(x.key)
+	_, ny := utf8.DecodeRuneInString(y.key)
+	return x.key[nx:] != y.key[ny:] && letters(x.key) >= 3
+}
+
+// longEnough: a letter off counts in words of six letters or more, and in
+// a five-letter one when the letter is a doubled one ("Faury" / "Faurry",
+// "de Gaule" / "de Gaulle"), the commonest slip; at the end of the word,
+// only for a surname alone ("Justine Triet" … "Triett": see related).
+func longEnough(x, y *form, k kind) bool {
+	lx, ly := letters(x.key), letters(y.key)
+	if lx >= 6 && ly >= 6 {
+		return true
+	}
+	return min(lx, ly) == 5 && max(lx, ly) == 6 && doubled(x.runes, y.runes)
+}
+
+// doubled reports whether the longer of a and b is the other with one
+// letter doubled.
+func doubled(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b) != len(a)+1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i > 0 && b[i] == b[i-1] && string(a[i:]) == string(b[i+1:])
+}
+
+// surnameAlone reports the last letter of a surname changed where the
+// surname stands alone, after the full name ("Volodymyr Zelenskyy" …
+// "Zelensky", "Ronald Koeman" … "Koemann"): x occurs in no multi-word
+// name, y ends one, and the change does not make an inflected or derived
+// form, which is more often another word or another person ("Martin" /
+// "Martine", "Robert" / "Roberts", "Ivanov" / "Ivanova", "Giulio" /
+// "Giulia", "North America" / "American", "West Bengal" / "Bengali",
+// "Saudi Arabia" / "Arabic"), unless it doubles a letter ("Koemann"), nor
+// a place.
+func surnameAlone(pack *lang.Pack, x, y *form) bool {
+	if len(x.names) > 0 || place(pack, x) || place(pack, y) || !endsName(y) {
+		return false
+	}
+	a, b := x.runes, y.runes
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	p := 0
+	for p < len(a) && a[p] == b[p] {
+		p++
+	}
+	switch {
+	case len(a) == len(b) && p == len(a)-1: // last letter replaced, consonants only
+		return !strings.ContainsRune("aeiou", a[p]) && !strings.ContainsRune("aeiou", b[p])
+	case len(a) == len(b) && p == len(a)-2: // last two swapped
+		return a[p] == b[p+1] && a[p+1] == b[p]
+	case len(b) == len(a)+1 && p == len(a) && p > 0: // a letter added at the end
+		return !strings.ContainsRune("aeins", b[p]) || b[p] == b[p-1]
+	}
+	return false
+}
+
+// endsName reports whether y is the last word of one of its multi-word
+// names: a surname.
+func endsName(y *form) bool {
+	for _, ns := range y.names {
+		if ns.words[len(ns.words)-1] == y.norm {
+			return true
+		}
+	}
+	return false
 }
 
 // demonymEnds are endings of nationality words; demonymStems are what a
@@ -793,12 +1090,25 @@ var (
 	demonymStems = []string{"", "e", "ie", "a", "ia", "an", "on", "que", "o", "y"}
 )
 
+// countryOf is the ISO code of the form's first occurrence when that word
+// by itself, not the start of a longer name, is a country name.
+func (f *form) countryOf(pack *lang.Pack) string {
+	if !f.countrySet {
+		f.countrySet = true
+		p := f.occs[0]
+		if code, name, _, ok := pack.Country(p.src.node.Str, p.i); ok && name.Start == p.i && name.End == p.j {
+			f.country = code
+		}
+	}
+	return f.country
+}
+
 // place reports whether a spelling is a country name or a nationality
 // derived from one; computed on demand, as only one-letter variants need it.
 func place(pack *lang.Pack, f *form) bool {
 	if f.placed == 0 {
 		f.placed = 2
-		if f.country != "" || demonym(pack, f.text) {
+		if f.countryOf(pack) != "" || demonym(pack, f.text) {
 			f.placed = 1
 		}
 	}
@@ -873,7 +1183,7 @@ func anyNames(x, y *form, test func(lx, ly []string) bool) bool {
 }
 
 // fillNames sets the multi-word names of a form of this record, one per
-// occurrence in such a name.
+// occurrence in such a name outside titles and headings.
 func (st *state) fillNames(f *form) {
 	if f.namesSet {
 		return
@@ -881,12 +1191,12 @@ func (st *state) fillNames(f *form) {
 	f.namesSet = true
 	for _, o := range f.occs {
 		seq := st.seqs[o.seq]
-		if len(seq) < 2 {
-			continue
+		if len(seq) < 2 || o.src.weak {
+			continue // title case runs words together: "Kubernetes With GitHub Actions" is no name
 		}
 		words := make([]string, len(seq))
 		for i, p := range seq {
-			words[i] = p.norm
+			words[i] = p.w.norm
 		}
 		f.names = append(f.names, nameSeq{seq: o.seq, words: words})
 	}
@@ -940,8 +1250,10 @@ func oneEdit(a, b []rune) (ok, inner bool) {
 		for i < len(a) && a[i] == b[i] {
 			i++
 		}
-		if string(a[i:]) != string(b[i+1:]) {
-			return false, false
+		for k := i; k < len(a); k++ {
+			if a[k] != b[k+1] {
+				return false, false
+			}
 		}
 		// With doubled letters the insertion may sit at several indexes;
 		// it is inner when the run it extends is inner.

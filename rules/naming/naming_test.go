@@ -230,6 +230,26 @@ func TestNaming(t *testing.T) {
 			body:  []string{"Protesters chanted NO TO NATO outside, while Nato officials met inside."},
 		},
 		{
+			name:  "case after the first letter, at a sentence start",
+			lang:  "en",
+			title: "Leaders Meet Partners in Chicago",
+			body:  []string{"Leaders of NATO countries met partners.", "Nato officials said the meeting went well. De Gaulle, not de Gaulle."},
+			want:  []item{{msg: `"Nato" differs from "NATO" only by case`, at: "Nato", related: "NATO"}},
+		},
+		{
+			name:  "a dateline in capitals",
+			lang:  "en",
+			title: "West African Leaders Meet in Banjul",
+			body:  []string{"BANJUL — President Adama Barrow welcomed the leaders to Banjul on Saturday.", "NATO sent observers. Nato officials said little."},
+		},
+		{
+			name:  "case after the first letter, in a title",
+			lang:  "fr",
+			title: "Les dirigeants de l’Otan à Chicago",
+			body:  []string{"Les pays membres de l’OTAN ont accueilli les partenaires."},
+			want:  []item{{msg: `"Otan" differs from "OTAN" only by case`, at: "Otan", related: "OTAN"}},
+		},
+		{
 			name:  "hyphen in a title",
 			lang:  "en",
 			title: "Leaders Discuss Bosnia-Herzegovina",
@@ -244,10 +264,57 @@ func TestNaming(t *testing.T) {
 			want:  []item{{msg: `"Vershbov" is spelled "Vershbow" earlier in this article`, at: "Vershbov", related: "Vershbow"}},
 		},
 		{
-			name:  "last letter alone",
+			name:  "last letter of a surname alone",
 			lang:  "en",
 			title: enTitle,
 			body:  []string{"Alexander Vershbow chaired the meeting.", "Vershbov said partners were essential."},
+			want:  []item{{msg: `"Vershbov" is spelled "Vershbow" earlier in this article`, at: "Vershbov", related: "Vershbow"}},
+		},
+		{
+			name:   "a transliteration one letter short",
+			lang:   "en",
+			title:  "Ukraine Welcomes the Decision",
+			body:   []string{"President Volodymyr Zelenskyy thanked the leaders.", "\"This is a victory for Ukraine,\" Zelensky wrote on X."},
+			people: []person{{Name: "Volodymyr Zelenskyy"}},
+			want:   []item{{msg: `"Zelensky" is spelled "Zelenskyy" in the people list`, at: "Zelensky", related: "Zelenskyy"}},
+		},
+		{
+			name:  "a doubled letter in a five-letter name",
+			lang:  "fr",
+			title: "Airbus maintient ses objectifs",
+			body:  []string{"« Nous avons fait face à des difficultés », a déclaré Guillaume Faury.", "M. Faurry a précisé que les retards concernaient les moteurs."},
+			want:  []item{{msg: `"Faurry" is spelled "Faury" earlier in this article`, at: "Faurry", related: "Faury"}},
+		},
+		{
+			name:  "a letter doubled at the end of a surname alone",
+			lang:  "en",
+			title: "Koeman Defends His Striker",
+			body:  []string{"Dutch coach Ronald Koeman defended his striker.", "Koemann said the team deserved a draw."},
+			want:  []item{{msg: `"Koemann" is spelled "Koeman" earlier in this article`, at: "Koemann", related: "Koeman"}},
+		},
+		{
+			name:  "a name after a lower-case article",
+			lang:  "en",
+			title: "Syria's New Leaders Promise a Peaceful Transition",
+			body:  []string{"Rebel leader Abu Mohammed al-Jolani entered Damascus on Sunday.", "Jolanni said the transition would be peaceful."},
+			want:  []item{{msg: `"Jolanni" is spelled "Jolani" earlier in this article`, at: "Jolanni", related: "Jolani"}},
+		},
+		{
+			name:  "five letters, not a doubled letter",
+			lang:  "en",
+			title: "Davis Cup Draw",
+			body:  []string{"Tennis fans met Mark Davies at the Davis Cup draw.", "Davis was not there."},
+		},
+		{
+			name:  "inflected forms and first letters of a surname alone",
+			lang:  "en",
+			title: enTitle,
+			body: []string{
+				"Coach Hervé Martin, striker Erik Hansen, Sergei Ivanov and Julia Robert attended.",
+				"Martine spoke first. Jansen scored twice. Ivanova and Roberts commented later.",
+				"Firms from North America and West Bengal came; American and Bengali investors were cautious.",
+				"Saudi Arabia sent a delegation; its statement was in Arabic. AI experts met Ai Weiwei.",
+			},
 		},
 		{
 			name:  "nationalities",
@@ -302,6 +369,26 @@ func TestSpeaker(t *testing.T) {
 	want := `["\"Fogh-Rasmussen\" differs from \"Fogh Rasmussen\" only by a hyphen" at "Fogh-Rasmussen" (related "Fogh Rasmussen")]`
 	if fmt.Sprint(got) != want {
 		t.Errorf("got  %v\nwant %s", got, want)
+	}
+}
+
+func TestDoubled(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"faury", "faurry", true},
+		{"gaulle", "gaule", true},
+		{"triet", "triett", true},
+		{"davis", "davies", false},
+		{"marin", "martin", false},
+		{"faury", "faury", false},
+		{"aaaa", "aaaaa", true},
+		{"bardet", "bardets", false},
+	} {
+		if got := doubled([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("doubled(%q, %q) = %v", tt.a, tt.b, got)
+		}
 	}
 }
 
