@@ -144,7 +144,8 @@ type item struct {
 	ti, qi int
 	st     status
 	bad    attrib
-	group  int // index of the first item of a multi-paragraph quotation
+	group  int  // index of the first item of a multi-paragraph quotation
+	after  bool // an earlier quotation of its paragraph is attributed or reported
 }
 
 // checkSpeakers checks that quotations and quote blocks have a speaker.
@@ -174,7 +175,7 @@ func (c *checker) checkSpeakers() {
 			if q.Close.Start < 0 && !(qi == open && chainedOut) {
 				continue // reported as unclosed
 			}
-			it := item{ti: ti, qi: qi, group: len(items)}
+			it := item{ti: ti, qi: qi, group: len(items), after: attributed}
 			if chainedIn && q.Open.Start == contSpan.Start {
 				if g, ok := lastOf[c.prevBlock(ti)]; ok {
 					it.group = items[g].group
@@ -197,7 +198,10 @@ func (c *checker) checkSpeakers() {
 	}
 	groupOK := map[int]bool{}
 	for _, it := range items {
-		if it.st == stOK {
+		// A continuation of an attributed quotation carries its speaker
+		// to the paragraphs the quotation runs on to: “… ,” he said. “But
+		// … (no closing mark) ¶ “That is …”
+		if it.st == stOK || it.st == stCont && it.after {
 			groupOK[it.group] = true
 		}
 	}
@@ -230,7 +234,7 @@ func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
 	if attributed {
 		return stCont, attrib{}
 	}
-	for _, a := range c.attrs[ti] {
+	for _, a := range c.attrsOf(ti) {
 		if c.identified(ti, a) {
 			return stOK, attrib{} // the paragraph gives the speaker elsewhere
 		}
@@ -255,6 +259,15 @@ func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
 	if strings.Trim(lead, "—–- ") != "" && !strings.ContainsRune(".!?…,", last) {
 		return stFragment, attrib{}
 	}
+	if lead == "" && q.Close.Start >= 0 && !strings.ContainsRune(".!?…,", last) {
+		// The quotation is the subject of its sentence, a mention and not
+		// speech: "« Connexion refusée » signifie que…", "“Gone with the
+		// Wind” and “Casablanca” topped the poll".
+		rest := strings.TrimLeftFunc(s[q.Close.End:], unicode.IsSpace)
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) {
+			return stFragment, attrib{}
+		}
+	}
 	// A verb the pack does not list ("s'est félicité le ministre", "Ms
 	// Lindqvist tweeted"): the speaker is in the clause that frames the
 	// quotation.
@@ -266,9 +279,14 @@ func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
 		return stBadAttr, a
 	}
 	// Before the quotation the verb may not be speech at all ("des
-	// manifestants scandaient « … ! »"): any subject will do.
-	if c.frameBefore(ti, qi).kind != spNone {
+	// manifestants scandaient « … ! »"): any subject will do, but for a
+	// clause that gives the speaker ("as one analyst put it, “…”").
+	switch a, speech := c.frameBefore(ti, qi); {
+	case a.kind == spNone:
+	case !speech, c.identified(ti, a), a.kind == spAnonymous && c.disclosed(ti, a):
 		return stOK, attrib{}
+	default:
+		return stBadAttr, a
 	}
 	return stNoAttr, attrib{}
 }
@@ -293,8 +311,9 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 	if r, n := utf8.DecodeRuneInString(rest); r == '—' || r == '–' || r == '(' {
 		// A signature: "« … » — Jens Stoltenberg", "“…” (Ann Linde)".
 		from = q.Close.End + len(s[q.Close.End:]) - len(rest) + n
-		if w := wordAt(c.toks[ti], from); w >= 0 && c.toks[ti][w].Start < end && c.nameAt(ti, w, 1) {
-			a.speaker, a.kind = trimSpan(s, c.toks[ti][w].Start, end), spOK
+		words := c.wordsOf(ti)
+		if w := wordAt(words, from); w >= 0 && words[w].Start < end && c.nameAt(ti, w, 1) {
+			a.speaker, a.kind = trimSpan(s, words[w].Start, end), spOK
 		}
 		return a
 	}
@@ -311,6 +330,7 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 	}
 	first := strings.TrimLeft(s[from:end], " \u00a0\u202f,")
 	from = end - len(first)
+	clauseEnd := end
 	if k := strings.Index(first, ","); k >= 0 {
 		end = from + k
 	}
@@ -321,13 +341,45 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 		a.speaker, a.kind = pr, spPronoun
 		return a
 	}
+	if c.verbOnly(ti, from, end) {
+		// "lâche, amère, une infirmière": the verb, incises of one word,
+		// then the subject.
+		for ps := end + 1; ps < clauseEnd; {
+			pe := clauseEnd
+			if k := strings.Index(s[ps:clauseEnd], ","); k >= 0 {
+				pe = ps + k
+			}
+			if part := trimSpan(s, ps, pe); c.words(ti, part) == 1 && isLower(s[part.Start:part.End]) {
+				ps = pe + 1
+				continue
+			}
+			from, end = ps, pe
+			break
+		}
+	}
 	// "s'est félicité un diplomate", "analyse un économiste": an indefinite
 	// subject after the verb words.
 	var ws []lang.Token
-	for _, w := range c.toks[ti] {
+	w0 := -1 // index of ws[0] among the text's words
+	for k, w := range c.wordsOf(ti) {
 		if w.Start >= from && w.End <= end {
+			if w0 < 0 {
+				w0 = k
+			}
 			ws = append(ws, w)
 		}
+	}
+	// "“…,” the conference heard": the clause names who heard it.
+	for i, w := range ws {
+		if !lookupLower(hearerVerbs[c.p.Tag], w.Text) {
+			continue
+		}
+		if by := c.agent(ti, w0+i); by > 0 {
+			a.speaker, a.kind, a.role = c.classify(ti, trimSpan(s, by, end), false)
+		} else {
+			a.speaker, a.kind = trimSpan(s, from, w.End), spHearer
+		}
+		return a
 	}
 	for i, w := range ws {
 		if i > 3 || c.preposition(w.Text) || !isLower(w.Text) {
@@ -342,12 +394,29 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 	return a
 }
 
+// verbOnly: the words in [from, end) are one or two lower-case words
+// that are no subject ("lâche", "s'emporte"), a verb without its subject.
+func (c *checker) verbOnly(ti, from, end int) bool {
+	n := 0
+	for _, w := range c.wordsOf(ti) {
+		if w.Start < from || w.End > end {
+			continue
+		}
+		if !isLower(w.Text) || c.indefinite(w.Text) || c.preposition(w.Text) || c.p.SpeakerPronoun(w.Text) {
+			return false
+		}
+		n++
+	}
+	return n == 1 || n == 2
+}
+
 // frameBefore reads the clause part right before a quotation that opens
-// mid-sentence: "Elle a tweeté « … »".
-func (c *checker) frameBefore(ti, qi int) attrib {
+// mid-sentence: "Elle a tweeté « … »". speech says the clause is one that
+// gives a speaker: "as X put it", "comme le dit X".
+func (c *checker) frameBefore(ti, qi int) (a attrib, speech bool) {
 	s := c.text(ti).Value()
 	q := c.quotes[ti].Quotes[qi]
-	a := attrib{inQuote: -1}
+	a = attrib{inQuote: -1}
 	start := c.sentenceOf(ti, q.Open.Start).Start
 	for _, o := range c.quotes[ti].Quotes {
 		if o.Depth == 0 && o.Close.Start >= 0 && o.Close.End <= q.Open.Start && o.Close.End > start {
@@ -356,11 +425,33 @@ func (c *checker) frameBefore(ti, qi int) attrib {
 	}
 	seg := s[start:q.Open.Start]
 	if k := strings.LastIndex(seg, ","); k >= 0 {
+		if onlySpace(seg[k+1:]) {
+			// "As Konstantin puts it, “…”", "Comme le dit le ministre,
+			// « … »": the clause before the comma gives the speaker.
+			from := start + strings.LastIndex(seg[:k], ",") + 1
+			words := c.wordsOf(ti)
+			if w := wordAt(words, from); w >= 0 && w+1 < len(words) && words[w+1].End <= start+k && lookupLower(asWords[c.p.Tag], words[w].Text) {
+				// "comme le résume un analyste": the French subject
+				// follows the verb.
+				for i := w + 1; i < len(words)-1 && i <= w+4 && words[i+1].End <= start+k; i++ {
+					if c.indefinite(words[i].Text) && !c.document(words, i) {
+						a.speaker, a.kind = lang.Span{Start: words[i].Start, End: words[i+1].End}, spAnonymous
+						return a, true
+					}
+				}
+				a.speaker, a.kind, a.role = c.classify(ti, trimSpan(s, words[w+1].Start, start+k), false)
+				return a, true
+			}
+		}
 		start += k + 1
 	}
 	a.speaker, a.kind, a.role = c.classify(ti, trimSpan(s, start, q.Open.Start), false)
-	return a
+	return a, false
 }
+
+// Words that open a clause giving the speaker before a quotation: "as X
+// put it", "comme le dit X".
+var asWords = map[string]map[string]bool{"en": set("as"), "fr": set("comme")}
 
 // ownAttribs lists the attributions in the sentences a quotation spans,
 // outside quotations or as an incise of this one.
@@ -372,7 +463,7 @@ func (c *checker) ownAttribs(ti, qi int) []attrib {
 		to = c.sentenceOf(ti, q.Close.Start).End
 	}
 	var out []attrib
-	for _, a := range c.attrs[ti] {
+	for _, a := range c.attrsOf(ti) {
 		if a.verb.Start >= from && a.verb.End <= to && (a.inQuote < 0 || a.inQuote == qi) {
 			out = append(out, a)
 		}
@@ -384,12 +475,15 @@ func (c *checker) reportQuote(it item) {
 	t := c.text(it.ti)
 	q := c.quotes[it.ti].Quotes[it.qi]
 	d := rules.Diagnostic{Span: t.Span(q.Open.Start, q.Open.End), Pointer: t.Pointer()}
+	c.scanTo(len(c.quotes)) // the message tells whether a tie comes later
 	if it.st == stBadAttr {
 		a := it.bad
 		words := t.Value()[a.speaker.Start:a.speaker.End]
 		switch a.kind {
 		case spAnonymous:
 			d.Message = fmt.Sprintf("quotation has no identifiable speaker: %q names no one", words)
+		case spHearer:
+			d.Message = fmt.Sprintf("quotation has no identifiable speaker: %q says who heard it, not who said it", words)
 		case spUntied:
 			d.Message = fmt.Sprintf("quotation has no identifiable speaker: the role %q is never tied to a name in the article", a.role)
 			if _, later := c.ties[c.roleKey(t.Value(), a.speaker.Start)]; later {
@@ -398,7 +492,11 @@ func (c *checker) reportQuote(it item) {
 		default:
 			d.Message = fmt.Sprintf("quotation has no identifiable speaker: %q refers to no person named earlier in the article", words)
 		}
-		d.Related = []rules.Related{{Span: t.Span(a.speaker.Start, a.speaker.End), Pointer: t.Pointer(), Message: "the speaker given"}}
+		label := "the speaker given"
+		if a.kind == spHearer {
+			label = "who heard it"
+		}
+		d.Related = []rules.Related{{Span: t.Span(a.speaker.Start, a.speaker.End), Pointer: t.Pointer(), Message: label}}
 		c.pass.Report(d)
 		return
 	}
@@ -406,7 +504,7 @@ func (c *checker) reportQuote(it item) {
 	// A quotation attributed in the paragraph before does not carry its
 	// speaker over to a new paragraph.
 	if pi := c.prevBlock(it.ti); pi >= 0 {
-		for _, a := range c.attrs[pi] {
+		for _, a := range c.attrsOf(pi) {
 			if c.identified(pi, a) && c.quoteNear(pi, a) {
 				pt := c.text(pi)
 				d.Related = []rules.Related{{Span: pt.Span(a.verb.Start, a.verb.End), Pointer: pt.Pointer(),
@@ -453,14 +551,15 @@ func (c *checker) checkBlock(ti int) {
 			break
 		}
 	}
-	for _, a := range c.attrs[ti] {
+	for _, a := range c.attrsOf(ti) {
 		if a.inQuote < 0 && c.identified(ti, a) {
 			return // "« … », a déclaré M. X." inside the block
 		}
 	}
 	// A signature line: "— Jens Stoltenberg".
 	if k := strings.LastIndexAny(s, "—–"); k >= 0 {
-		if w := wordAt(c.toks[ti], k); w >= 0 && onlySpace(s[k+len("—"):c.toks[ti][w].Start]) && c.nameAt(ti, w, 1) {
+		words := c.wordsOf(ti)
+		if w := wordAt(words, k); w >= 0 && onlySpace(s[k+len("—"):words[w].Start]) && c.nameAt(ti, w, 1) {
 			return
 		}
 	}
@@ -472,7 +571,7 @@ func (c *checker) checkBlock(ti int) {
 // words counts the words of a span.
 func (c *checker) words(ti int, sp lang.Span) int {
 	n := 0
-	for _, w := range c.toks[ti] {
+	for _, w := range c.wordsOf(ti) {
 		if w.Start >= sp.Start && w.End <= sp.End {
 			n++
 		}
@@ -484,7 +583,7 @@ func (c *checker) words(ti int, sp lang.Span) int {
 // Engagement, Modern Defence"): the title of a work or a document.
 func (c *checker) titleCase(ti int, sp lang.Span) bool {
 	long := 0
-	for _, w := range c.toks[ti] {
+	for _, w := range c.wordsOf(ti) {
 		if w.Start < sp.Start || w.End > sp.End || utf8.RuneCountInString(w.Text) < 4 {
 			continue
 		}
@@ -516,7 +615,9 @@ func (c *checker) disclosed(ti int, a attrib) bool {
 
 // namedSubjectBefore: the sentence right before the one starting at start
 // opens with a person's name ("Ms Lindqvist was blunt.", "Jens Stoltenberg
-// a été clair."), which introduces the quotation that follows.
+// a été clair.", "Smith was blunt." after John Smith) or with a pronoun
+// for a person named before ("She was blunt."), which introduces the
+// quotation that follows.
 func (c *checker) namedSubjectBefore(ti, start int) bool {
 	var prev *lang.Span
 	for i, sp := range c.sents[ti].Sentences {
@@ -527,13 +628,25 @@ func (c *checker) namedSubjectBefore(ti, start int) bool {
 	if prev == nil || c.quoteAround(ti, prev.Start) >= 0 {
 		return false
 	}
-	w := wordAt(c.toks[ti], prev.Start)
-	return w >= 0 && c.toks[ti][w].Start == prev.Start && !c.preposition(c.toks[ti][w].Text) && c.nameAt(ti, w, 2)
+	words := c.wordsOf(ti)
+	w := wordAt(words, prev.Start)
+	if w < 0 || words[w].Start != prev.Start {
+		return false
+	}
+	if c.p.SpeakerPronoun(words[w].Text) {
+		// "She was blunt. “…”": the pronoun's person, if named before.
+		return c.antecedent(ti, attrib{speaker: lang.Span{Start: words[w].Start, End: words[w].End}})
+	}
+	if first, ok := c.surnames[words[w].Text]; ok && first.before(pos{ti, words[w].Start}) && first != (pos{ti, words[w].Start}) {
+		return true // "Smith was defiant." after "John Smith"
+	}
+	return !c.preposition(words[w].Text) && c.nameAt(ti, w, 2)
 }
 
 // namedNext: the sentence right after the one ending at end names a
 // person outside quotations, and so attributes the quotation before it.
 func (c *checker) namedNext(ti, end int) bool {
+	c.scanTo(ti + 1)
 	for _, sp := range c.sents[ti].Sentences {
 		if sp.Start < end {
 			continue

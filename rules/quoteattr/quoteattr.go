@@ -25,21 +25,25 @@ var Rule = &rules.Rule{
 		"an incise inside it (« Nous sommes prêts, a-t-il dit, à agir »), or a speaker right after it when it ends with a comma " +
 		"(« … », s'est félicité M. Michel ; \"…\" — Ann Linde). It is accepted as well when an earlier quotation of the same paragraph " +
 		"is attributed (a continuation), when its paragraph attributes speech elsewhere, when the sentence before it opens with a name " +
-		"(\"Ms Lindqvist was blunt. “…”\"), when a colon or a clause introduces it, when the previous paragraph ends with a colon " +
+		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\"), when a colon or a clause introduces it (\"As Konstantin puts it, “…”\"), when the previous paragraph ends with a colon " +
 		"(\"Elle a déclaré :\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
-		"continued by a paragraph that opens «).\n\n" +
+		"continued by a paragraph that opens «, in French or English style).\n\n" +
+		"Who heard a quotation is not who said it: \"“…,” the inquiry heard\" and \"“…,” the committee was told\" are reported, " +
+		"unless the speaker follows (\"was told by Ms Jones\", \"heard from Dr Hale\"); a French passive " +
+		"(\"le plan a été annoncé\") gives no speaker.\n\n" +
 		"The speaker is identifiable when it is a name, an institution, a pronoun after a person named earlier in the article, " +
 		"or a role (\"le secrétaire général\", \"the spokesman\") that the article ties to a name at or before that point " +
 		"(\"le secrétaire général délégué, Alexander Vershbow\", \"Ms Lindqvist, the foreign minister\", \"Secretary General Jens Stoltenberg\") " +
-		"or that `people` lists; a tied \"foreign minister\" covers a later \"the minister\", but a secretary general does not cover his deputy. " +
+		"or that `people` lists; a role naming one office (\"le président russe\", \"the former prime minister\") may also refer back to a person named without a role; a tied \"foreign minister\" covers a later \"the minister\", but a secretary general does not cover his deputy. " +
 		"An anonymous source (\"un responsable\", \"a spokesperson\") is reported unless the sentence says anonymity was granted " +
 		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\").\n\n" +
 		"A quote block needs a `speaker` or a previous paragraph that introduces it (ending with a colon).\n\n" +
 		"Unbalanced marks are reported at the mark: an opening mark never closed in its paragraph and not continued by the next one, " +
-		"and a closing mark with no quotation open (a paragraph opening with » after an open quotation is the older French continuation, not a stray mark).\n\n" +
+		"and a closing mark with no quotation open (a paragraph opening with » after an open quotation is the older French continuation: that » reopens the quotation, which a later » closes).\n\n" +
 		"Deliberately left alone: quotations of fewer than four words (terms such as « invités », \"smart defence\"); " +
 		"partial quotations woven into a sentence (\"a qualifié la réunion d'« étape vers un partenariat renforcé »\"), " +
-		"whose attributing verb can be any verb, unless a speech verb gives them an anonymous speaker; titles of works in Title Case; " +
+		"whose attributing verb can be any verb, unless a speech verb gives them an anonymous speaker; " +
+		"quotations that are the subject of their sentence (\"« Connexion refusée » signifie…\"); titles of works in Title Case; " +
 		"the speakers of quotations in titles, headings, captions and footnotes (their marks are still checked); apostrophes (l'OTAN, don't).",
 	Bad:       "« Nos partenaires partagent tous le souhait de bâtir la sécurité. »",
 	Good:      "« Nos partenaires partagent tous le souhait de bâtir la sécurité », a déclaré le secrétaire général, M. Anders Fogh Rasmussen.",
@@ -91,7 +95,7 @@ type checker struct {
 	p      *lang.Pack
 	quotes []textan.TextQuotes
 	sents  []textan.TextSentences
-	toks   [][]lang.Token // word tokens of each text
+	toks   [][]lang.Token // word tokens of each text, once wordsOf picked them
 	shared []textan.TextTokens
 	preps  map[string]bool // prepositions of the language
 	indefs map[string]bool // indefinites of the language
@@ -99,32 +103,21 @@ type checker struct {
 	ties        map[string]pos // role key → first place the article ties it to a name
 	peopleRoles map[string]bool
 	hasPeople   bool
-	persons     []person // people named, in reading order
+	persons     []person       // people named, in reading order
+	surnames    map[string]pos // last word of a name → where it is first named
 
-	attrs  [][]attrib     // speech attributions of each text
-	probes map[string]int // speechVerb's memo: probe → participle length, or -1
+	scanned  int        // texts [0, scanned) have had their names scanned
+	attrs    [][]attrib // speech attributions of each text, once attrDone
+	attrDone []bool
+	probes   map[string]int // speechVerb's memo: probe → participle length, or -1
 }
 
 func (c *checker) text(ti int) rules.Text { return c.quotes[ti].Text }
 
 func (c *checker) prepare() {
 	c.toks = make([][]lang.Token, len(c.quotes))
-	for ti, tq := range c.quotes {
-		all := c.tokensOf(ti, tq.Text)
-		n := 0
-		for _, tk := range all {
-			if tk.Kind == lang.Word {
-				n++
-			}
-		}
-		c.toks[ti] = make([]lang.Token, 0, n)
-		for _, tk := range all {
-			if tk.Kind == lang.Word {
-				c.toks[ti] = append(c.toks[ti], tk)
-			}
-		}
-	}
 	c.ties = map[string]pos{}
+	c.surnames = map[string]pos{}
 	c.peopleRoles = map[string]bool{}
 	if people := c.pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, pr := range people.Items {
@@ -140,14 +133,76 @@ func (c *checker) prepare() {
 			}
 		}
 	}
-	for ti := range c.quotes {
-		c.scanNames(ti)
-	}
 	c.attrs = make([][]attrib, len(c.quotes))
+	c.attrDone = make([]bool, len(c.quotes))
 	c.probes = map[string]int{}
+	c.reopen()
+}
+
+// reopen pairs again the marks of a paragraph that continues a quotation
+// in the older French style, opening with » ("» Personne n'a rien vérifié
+// », a-t-elle ajouté"), reading that » as «: its closing » then ends the
+// continued quotation, which its attribution covers, instead of standing
+// stray. The shared analysis is copied, not changed.
+func (c *checker) reopen() {
+	copied := false
 	for ti := range c.quotes {
-		c.attrs[ti] = c.findAttributions(ti)
+		sp, ok := c.continues(ti)
+		s := c.text(ti).Value()
+		if !ok || s[sp.Start:sp.End] != "»" {
+			continue
+		}
+		if !copied {
+			c.quotes = append([]textan.TextQuotes(nil), c.quotes...)
+			copied = true
+		}
+		// « and » have the same length: every offset stays.
+		c.quotes[ti].Quotes, c.quotes[ti].Problems = c.p.Quotations(s[:sp.Start] + "«" + s[sp.End:])
 	}
+}
+
+// scanTo scans the names of texts up to n (excluded) that are not scanned
+// yet. Names and ties are read in article order and only looked up at or
+// before a quotation, so the texts after the last quotation are scanned
+// only when a message or a title needs the whole article.
+func (c *checker) scanTo(n int) {
+	for ; c.scanned < n && c.scanned < len(c.quotes); c.scanned++ {
+		c.scanNames(c.scanned)
+	}
+}
+
+// attrsOf returns the speech attributions of text ti, found on first use:
+// only texts with a quotation, or next to one, need them.
+func (c *checker) attrsOf(ti int) []attrib {
+	if !c.attrDone[ti] {
+		c.scanTo(ti + 1)
+		c.attrs[ti] = c.findAttributions(ti)
+		c.attrDone[ti] = true
+	}
+	return c.attrs[ti]
+}
+
+// wordsOf returns the word tokens of text ti, picked on first use: the
+// texts after the last quotation may never need them.
+func (c *checker) wordsOf(ti int) []lang.Token {
+	if ws := c.toks[ti]; ws != nil {
+		return ws
+	}
+	all := c.tokensOf(ti, c.text(ti))
+	n := 0
+	for _, tk := range all {
+		if tk.Kind == lang.Word {
+			n++
+		}
+	}
+	ws := make([]lang.Token, 0, n+1) // never nil, even with no word
+	for _, tk := range all {
+		if tk.Kind == lang.Word {
+			ws = append(ws, tk)
+		}
+	}
+	c.toks[ti] = ws
+	return ws
 }
 
 // tokensOf returns the tokens of text ti from the shared analysis, or
@@ -163,25 +218,28 @@ func (c *checker) tokensOf(ti int, t rules.Text) []lang.Token {
 // named, for role and pronoun speakers.
 func (c *checker) scanNames(ti int) {
 	s := c.text(ti).Value()
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	first := len(c.persons)
-	at := map[int]int{}              // word index → person
-	prep := make([]bool, len(words)) // each word's preposition test, once
+	at := map[int]int{} // word index → person
 	for k, w := range words {
-		prep[k] = c.preposition(w.Text)
-	}
-	for k, w := range words {
+		if !isCap(w.Text) {
+			continue // neither an honorific nor a name starts here
+		}
 		if _, ok := c.p.Honorific(s, w.Start); ok {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
+			c.addSurname(ti, k+1)
 			continue
 		}
-		if k > 0 && (isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start]) || prep[k-1]) {
-			continue // inside a name, or a place after "à", "in"
-		}
-		if k+1 < len(words) && isCap(w.Text) && isCap(words[k+1].Text) && onlySpace(s[w.End:words[k+1].Start]) && !prep[k] {
+		// Two capitalised words in a row, not inside a longer name nor a
+		// place after "à", "in"; the preposition tests come last, as they
+		// are the dearest.
+		if k+1 < len(words) && isCap(words[k+1].Text) && onlySpace(s[w.End:words[k+1].Start]) &&
+			(k == 0 || !(isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start]))) &&
+			!c.preposition(w.Text) && (k == 0 || !c.preposition(words[k-1].Text)) {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
+			c.addSurname(ti, k)
 		}
 	}
 	skipTo := 0
@@ -190,7 +248,7 @@ func (c *checker) scanNames(ti int) {
 			continue
 		}
 		role, span, end, ok := c.p.Role(s, w.Start)
-		if !ok {
+		if !ok || c.particle(ti, w, span) {
 			continue
 		}
 		skipTo = end // "général" inside "secrétaire général" is not a second role
@@ -223,6 +281,35 @@ func (c *checker) scanNames(ti int) {
 	sort.Slice(ps, func(i, j int) bool { return ps[i].at.off < ps[j].at.off })
 }
 
+// particle: the role matched at word w with a capitalised article is the
+// end of a name ("Bruno Le Maire", whose "Le Maire" reads as "le maire").
+func (c *checker) particle(ti int, w lang.Token, role lang.Span) bool {
+	if role.Start == w.Start || !isCap(w.Text) {
+		return false
+	}
+	words := c.wordsOf(ti)
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= w.Start })
+	s := c.text(ti).Value()
+	return k > 0 && isCap(words[k-1].Text) && onlySpace(s[words[k-1].End:w.Start])
+}
+
+// addSurname records the last word of the name starting at word k ("Smith"
+// of "John Smith", "Dupont" of "M. Dupont"), first place first, so that
+// the surname alone is known as a person's later on.
+func (c *checker) addSurname(ti, k int) {
+	words := c.wordsOf(ti)
+	if k >= len(words) || !isCap(words[k].Text) {
+		return
+	}
+	s := c.text(ti).Value()
+	for k+1 < len(words) && isCap(words[k+1].Text) && onlySpace(s[words[k].End:words[k+1].Start]) {
+		k++
+	}
+	if _, seen := c.surnames[words[k].Text]; !seen {
+		c.surnames[words[k].Text] = pos{ti, words[k].Start}
+	}
+}
+
 // tiedForward: a name follows the role ending at end: "le président Macron",
 // "Secretary General Jens Stoltenberg", "le secrétaire général délégué,
 // Alexander Vershbow", "le président américain, Joe Biden", "the
@@ -230,7 +317,7 @@ func (c *checker) scanNames(ti int) {
 // first word.
 func (c *checker) tiedForward(ti, end int) (int, bool) {
 	s := c.text(ti).Value()
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	k := wordAt(words, end)
 	if k < 0 {
 		return 0, false
@@ -252,8 +339,35 @@ func (c *checker) tiedForward(ti, end int) (int, bool) {
 		if strings.Contains(gap, ",") {
 			return 0, false
 		}
+		// Or a complement ending in a capitalised noun, then the name
+		// with no comma: "la ministre de la Culture Rachida Dati", "le
+		// ministre de l'Intérieur Gérald Darmanin".
+		if g > k && c.preposition(words[k].Text) && isCap(afterApostrophe(words[g-1].Text)) &&
+			g+1 < len(words) && isCap(words[g].Text) && isCap(words[g+1].Text) &&
+			onlySpace(s[words[g-1].End:words[g].Start]) && onlySpace(s[words[g].End:words[g+1].Start]) {
+			return g, true
+		}
 	}
 	return 0, false
+}
+
+// Articles before a role whose words in between say whose office it is
+// ("the Swedish foreign minister").
+var articles = map[string]map[string]bool{"fr": set("le", "la", "les", "l'", "l’"), "en": set("the")}
+
+// possessive: "NATO's", "Sweden’s".
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// afterApostrophe is the part of a word after its last apostrophe: the
+// noun of "l'Intérieur".
+func afterApostrophe(w string) string {
+	if i := strings.LastIndexAny(w, "'’"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		return w[i+n:]
+	}
+	return w
 }
 
 // tiedBackward: a name and a comma come before the role (and its article)
@@ -261,12 +375,24 @@ func (c *checker) tiedForward(ti, end int) (int, bool) {
 // name's first word.
 func (c *checker) tiedBackward(ti, start int) (int, bool) {
 	s := c.text(ti).Value()
+	words := c.wordsOf(ti)
 	before := strings.TrimRightFunc(s[:start], unicode.IsSpace)
+	// Between the comma and the role, up to three words that say whose
+	// office it is: "Jens Stoltenberg, NATO's secretary general", "Ms
+	// Lindqvist, the Swedish foreign minister".
+	r := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
+	for n := 0; n < 3 && r > 0 && !strings.HasSuffix(before, ","); n++ {
+		w := words[r-1].Text
+		if !onlySpace(s[words[r-1].End:len(before)]) || !(isCap(w) || possessive(w) || lookupLower(articles[c.p.Tag], w) || lookupLower(former[c.p.Tag], w)) {
+			break
+		}
+		r--
+		before = strings.TrimRightFunc(s[:words[r].Start], unicode.IsSpace)
+	}
 	if !strings.HasSuffix(before, ",") {
 		return 0, false
 	}
 	end := len(before) - 1
-	words := c.toks[ti]
 	k := -1
 	for i, w := range words {
 		if w.End <= end && onlySpace(s[w.End:end]) {
@@ -298,7 +424,7 @@ func (c *checker) tiedBackward(ti, start int) (int, bool) {
 // word, or at least min capitalised words.
 func (c *checker) nameAt(ti, k, min int) bool {
 	s := c.text(ti).Value()
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	if k < 0 || k >= len(words) {
 		return false
 	}
@@ -322,6 +448,10 @@ var prepositions = map[string]map[string]bool{
 		"lors", "après", "avant", "pendant", "avec", "sans", "sous", "selon", "depuis", "qui", "que"),
 	"en": set("in", "at", "on", "of", "from", "to", "for", "by", "with", "the", "after", "before", "during", "without", "under", "who", "that", "which"),
 }
+
+// Prepositions of whom something is said to, in the French order verb,
+// hearer, speaker ("a confié au Monde un diplomate").
+var datives = map[string]map[string]bool{"fr": set("à", "au", "aux")}
 
 // Indefinite determiners: a speaker introduced by one is anonymous ("un
 // responsable", "a spokesperson"). The pack has no such list.
@@ -383,6 +513,7 @@ const (
 	spPronoun                      // a pronoun: needs a person named before
 	spAnonymous                    // "un responsable", "a spokesperson"
 	spUntied                       // a role the article never ties to a name
+	spHearer                       // who heard it: "the committee was told", "the court heard"
 )
 
 // attrib is a speech verb and its speaker in one text.
@@ -414,6 +545,7 @@ func (c *checker) antecedent(ti int, a attrib) bool {
 	if c.hasPeople || strings.HasSuffix(w, "s") || w == "they" {
 		return true
 	}
+	c.scanTo(ti + 1)
 	at := pos{ti, a.speaker.Start}
 	for _, pp := range c.persons {
 		if pp.at.before(at) {
@@ -427,7 +559,7 @@ func (c *checker) antecedent(ti int, a attrib) bool {
 func (c *checker) findAttributions(ti int) []attrib {
 	t := c.text(ti)
 	s := t.Value()
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	var out []attrib
 	afterComma := func(i int) bool { return strings.HasSuffix(strings.TrimRightFunc(s[:i], unicode.IsSpace), ",") }
 	for k := 0; k < len(words); k++ {
@@ -454,6 +586,20 @@ func (c *checker) findAttributions(ti int) []attrib {
 			}
 		} else if kind == "verb" && a.inQuote < 0 {
 			a.speaker, a.kind, a.role = c.subjectBefore(ti, verb.Start)
+			// Other English passives are left as they were: who "was
+			// asked" answers the quotation that follows.
+			switch passive := c.passive(ti, k); {
+			case passive && lookupLower(hearerPassive[c.p.Tag], words[k].Text):
+				// "“…,” the committee was told": the subject heard it; the
+				// speaker, if any, is the agent ("was told by Mr Smith").
+				if by := c.agent(ti, k); by > 0 {
+					a.speaker, a.kind, a.role = c.speakerAfter(ti, by)
+				} else if a.kind != spNone {
+					a.speaker, a.kind = lang.Span{Start: a.speaker.Start, End: verb.End}, spHearer
+				}
+			case passive && c.p.Tag == "fr":
+				continue // "le plan a été annoncé", "personne n'a été prévenu": no speaker
+			}
 		}
 		if a.kind == spNone {
 			a.speaker, a.kind, a.role = c.speakerAfter(ti, verb.End)
@@ -465,12 +611,49 @@ func (c *checker) findAttributions(ti int) []attrib {
 	return out
 }
 
+// Participles that make the subject of a passive the hearer ("was told")
+// and verbs whose subject heard a quotation ("the court heard"), with the
+// auxiliaries of the passive; the pack lists speakers' verbs only.
+var (
+	hearerPassive = map[string]map[string]bool{"en": set("told", "informed", "reminded")}
+	hearerVerbs   = map[string]map[string]bool{"en": set("heard", "learned", "learnt")}
+	beForms       = map[string]map[string]bool{"en": set("is", "are", "was", "were", "be", "been", "being"), "fr": set("été", "être")}
+	agentWords    = map[string]map[string]bool{"en": set("by", "from")}
+)
+
+// passive: the speech verb ending at word k is a passive, whose subject
+// is no speaker: "was told", "have been told", "a été annoncé".
+func (c *checker) passive(ti, k int) bool {
+	words := c.wordsOf(ti)
+	s := c.text(ti).Value()
+	for b := k - 1; b >= 0 && b >= k-2; b-- {
+		if stopsProbe(s[words[b].End:words[b+1].Start]) {
+			return false
+		}
+		if lookupLower(beForms[c.p.Tag], words[b].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// agent returns where the speaker starts after a hearer's verb ending at
+// word k ("was told by Mr Smith", "heard from Dr Jones"), or 0.
+func (c *checker) agent(ti, k int) int {
+	words := c.wordsOf(ti)
+	s := c.text(ti).Value()
+	if k+1 < len(words) && onlySpace(s[words[k].End:words[k+1].Start]) && lookupLower(agentWords[c.p.Tag], words[k+1].Text) {
+		return words[k+1].End
+	}
+	return 0
+}
+
 // speechVerb matches a speech verb at word k, also with adverbs between
 // the auxiliary and the participle ("a notamment déclaré", "has also
 // said"), which the pack's phrases do not cover.
 func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 	s := c.text(ti).Value()
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	if end, kind, ok := c.p.SpeechVerb(s, words[k].Start); ok {
 		return lang.Span{Start: words[k].Start, End: end}, kind, true
 	}
@@ -584,7 +767,8 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 				// "Ms Lindqvist, the foreign minister, said": an earlier
 				// part may name the speaker.
 				prevOff := off - 1 - len(parts[i-1])
-				if w := wordAt(c.toks[ti], prevOff); w >= 0 && c.toks[ti][w].End <= off && c.nameAt(ti, w, 2) {
+				words := c.wordsOf(ti)
+				if w := wordAt(words, prevOff); w >= 0 && words[w].End <= off && c.nameAt(ti, w, 2) {
 					return sp, spOK, ""
 				}
 			}
@@ -619,7 +803,8 @@ func (c *checker) speakerAfter(ti, from int) (lang.Span, speakerKind, string) {
 		if (kind == spAnonymous || kind == spUntied) && i+1 < len(parts) {
 			// "a déclaré un porte-parole, Oana Lungescu": the apposition names.
 			nOff := off + len(part) + 1
-			if w := wordAt(c.toks[ti], nOff); w >= 0 && c.toks[ti][w].Start < nOff+len(parts[i+1]) && c.nameAt(ti, w, 1) {
+			words := c.wordsOf(ti)
+			if w := wordAt(words, nOff); w >= 0 && words[w].Start < nOff+len(parts[i+1]) && c.nameAt(ti, w, 1) {
 				return sp, spOK, ""
 			}
 		}
@@ -633,7 +818,7 @@ func (c *checker) speakerAfter(ti, from int) (lang.Span, speakerKind, string) {
 func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speakerKind, string) {
 	s := c.text(ti).Value()
 	var words []lang.Token
-	for _, w := range c.toks[ti] {
+	for _, w := range c.wordsOf(ti) {
 		if w.Start >= sp.Start && w.End <= sp.End {
 			words = append(words, w)
 		}
@@ -649,6 +834,15 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 	if c.indefinite(words[0].Text) && len(words) > 1 && !c.document(words, 0) {
 		return c.anonSpan(words, 0), spAnonymous, ""
 	}
+	if !subject && lookupLower(datives[c.p.Tag], words[0].Text) && len(words) > 2 && !c.indefinite(words[1].Text) {
+		// "a indiqué à l'AFP un responsable": the speaker follows whom
+		// it was said to.
+		for i := 2; i < len(words)-1 && i <= 3; i++ {
+			if c.indefinite(words[i].Text) && !c.document(words, i) {
+				return c.anonSpan(words, i), spAnonymous, ""
+			}
+		}
+	}
 	pr := words[0]
 	if subject {
 		pr = words[len(words)-1]
@@ -658,9 +852,17 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 	}
 	// The first role in the speaker's words decides: every branch below
 	// returns.
+	skipTo := 0
 	for i, w := range words {
+		if w.Start < skipTo {
+			continue
+		}
 		role, rs, end, ok := c.p.Role(s, w.Start)
 		if !ok || end > sp.End {
+			continue
+		}
+		if c.particle(ti, w, rs) {
+			skipTo = end // "Maire" of "Le Maire" is no role either
 			continue
 		}
 		if i > 0 && c.indefinite(words[i-1].Text) {
@@ -679,6 +881,10 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 // people lists someone in it.
 func (c *checker) roleTied(ti int, role string, at int) bool {
 	k := c.text(ti).Kind
+	c.scanTo(ti + 1)
+	if k == rules.KindTitle || k == rules.KindSummary {
+		c.scanTo(len(c.quotes))
+	}
 	for key, tie := range c.ties {
 		if covers(key, role) && (k == rules.KindTitle || k == rules.KindSummary || tie.before(pos{ti, at})) {
 			return true
@@ -814,12 +1020,12 @@ func (c *checker) qualified(ti, start, end int) bool {
 	if strings.IndexFunc(s[start:end], unicode.IsUpper) > 0 {
 		return true
 	}
-	words := c.toks[ti]
+	words := c.wordsOf(ti)
 	k := wordAt(words, end)
 	for b := len(words) - 1; b >= 0; b-- {
 		if words[b].End <= start {
-			if w := words[b].Text; onlySpace(s[words[b].End:start]) && isCap(w) && !c.preposition(w) {
-				return true // "the French president", "Russia's president"
+			if w := words[b].Text; onlySpace(s[words[b].End:start]) && (isCap(w) && !c.preposition(w) || lookupLower(former[c.p.Tag], w)) {
+				return true // "the French president", "Russia's president", "the former prime minister"
 			}
 			break
 		}
@@ -844,6 +1050,13 @@ func (c *checker) qualified(ti, start, end int) bool {
 	return false
 }
 
+// Words before a role that make it one person's, named earlier: "the
+// former prime minister", "l'ancien président". The pack has no such list.
+var former = map[string]map[string]bool{
+	"fr": set("ancien", "ancienne", "ex", "défunt", "défunte", "feu"),
+	"en": set("former", "late", "outgoing", "then"),
+}
+
 // Endings of French adjectives of nationality (English puts them before
 // the role, capitalised). The pack has no such list.
 var nationality = map[string][]string{
@@ -853,6 +1066,7 @@ var nationality = map[string][]string{
 // freeName: someone is named before at without being given a role, so a
 // qualified role may refer back to them.
 func (c *checker) freeName(at pos) bool {
+	c.scanTo(at.t + 1)
 	for _, p := range c.persons {
 		if !p.tied && p.at.before(at) {
 			return true

@@ -231,6 +231,118 @@ func TestRule(t *testing.T) {
 			body: []any{"Le secrétaire général de l'OTAN, Jens Stoltenberg, a fixé trois priorités :",
 				map[string]any{"type": "list", "items": []string{"« Nous devons investir davantage dans notre défense commune. »", "« Nous devons soutenir l'Ukraine aussi longtemps qu'il le faudra. »"}}},
 		},
+		{
+			name: "en the audience is no speaker",
+			lang: "en",
+			body: []any{"The inquiry into the fire resumed in London on Monday.",
+				"“We were never told that the cladding was flammable, not once in ten years,” the inquiry heard.",
+				"“The council knew about the risk and did nothing about it,” the committee was told on Tuesday.",
+				"“We asked for sprinklers three times and were refused each time,” the hearing was told by Sarah Jones, a resident of the tower."},
+			want: []want{
+				{"/body/1", "", "“", "“", `quotation has no identifiable speaker: "the inquiry heard" says who heard it, not who said it`},
+				{"/body/2", "", "“The council", "“", `quotation has no identifiable speaker: "the committee was told" says who heard it, not who said it`},
+			},
+		},
+		{
+			name: "en multi-paragraph quotation after an attributed one",
+			lang: "en",
+			body: []any{"Keir Starmer closed the conference on Wednesday. “Britain's best days lie ahead of us,” he said. “But we will only reach them if we are honest about the scale of the challenge.",
+				"“That is what this government is about: honesty, hard work, and never taking the voters for granted.”"},
+		},
+		{
+			name: "en a former office holder, a pronoun subject before the quotation",
+			lang: "en",
+			body: []any{"Boris Johnson spoke at an energy conference in Houston on Monday.",
+				"“We got Brexit done and nobody can take that away from us,” the former prime minister said.",
+				"He was defiant about his record. “History will judge us on the vaccine rollout, not on the parties.”"},
+		},
+		{
+			name: "en a pronoun subject before the quotation with nobody named",
+			lang: "en",
+			body: []any{"He was defiant about his record. “History will judge us on the vaccine rollout, not on the parties.”"},
+			want: []want{{"/body/0", "", "“", "“", noSpeaker}},
+		},
+		{
+			name: "fr multi-paragraph quotation in the older style, continued by »",
+			lang: "fr",
+			body: []any{"Marie Dupont, infirmière au centre hospitalier, a témoigné mardi devant la commission.",
+				"« Nous n'avons jamais été informés que le bardage était inflammable.",
+				"» Personne n'a rien vérifié, jamais, pas une seule fois en dix ans.",
+				"» Et aujourd'hui des gens sont morts », a-t-elle ajouté."},
+		},
+		{
+			name: "fr older style continuation never closed",
+			lang: "fr",
+			body: []any{"Marie Dupont, infirmière au centre hospitalier, a témoigné mardi devant la commission.",
+				"« Nous n'avons jamais été informés que le bardage était inflammable, a-t-elle déclaré.",
+				"» Personne n'a rien vérifié, jamais, pas une seule fois en dix ans."},
+			want: []want{{"/body/2", "", "»", "»", "» is never closed in this paragraph and no paragraph follows to continue the quotation"}},
+		},
+		{
+			name: "fr a quotation as the subject of its sentence is a mention",
+			lang: "fr",
+			body: []any{"« Connexion refusée par l'hôte distant » signifie qu'aucun service n'écoute sur ce port.",
+				"« Autant en emporte le vent » et « Le Seigneur des anneaux » arrivent en tête du classement.",
+				"« Nous ne céderons rien sur l'essentiel, ni aujourd'hui ni demain. » La séance a ensuite été levée."},
+			want: []want{{"/body/2", `"« Nous ne`, "«", "«", noSpeaker}},
+		},
+		{
+			name: "en role tied through a possessive",
+			lang: "en",
+			body: []any{"Jens Stoltenberg, NATO's secretary general, opened the meeting in Brussels.",
+				"“We must invest more in our common defence, and we must do it now,” the secretary general said."},
+		},
+		{
+			name: "fr role tied to a name after its complement, without a comma",
+			lang: "fr",
+			body: []any{"La ministre de la Culture Rachida Dati a inauguré l'exposition mardi.",
+				"« Ce musée est un trésor national qu'il faut protéger et faire connaître », a déclaré la ministre."},
+		},
+		{
+			name: "fr a passive speech verb has no speaker",
+			lang: "fr",
+			body: []any{"Le plan de reconstruction a été annoncé mardi. « Nous ne céderons rien sur l'essentiel, ni aujourd'hui ni demain. »"},
+			want: []want{{"/body/0", "", "«", "«", noSpeaker}},
+		},
+		{
+			name: "fr anonymous speaker after whom it was said to",
+			lang: "fr",
+			body: []any{"« Le président n'a pas l'intention de changer de Premier ministre avant l'été », a indiqué à l'AFP un responsable de la majorité.",
+				"« Le président ne changera pas de cap avant les élections européennes », a confié à un journaliste le ministre de l'Intérieur, Gérald Darmanin."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: "un responsable" names no one`}},
+		},
+		{
+			name: "en the surname alone opens the sentence before, who was asked answers",
+			lang: "en",
+			body: []any{"John Smith, the club's owner, arrived at the ground on Monday.",
+				"Smith was defiant. “I have a job to do here and I intend to finish it.”",
+				"Smith was asked whether he would sell. “Absolutely not. This club is not for sale, whatever the fans think.”"},
+		},
+		{
+			name: "en documentation: a quoted message as the subject of its sentence",
+			lang: "en",
+			body: []any{"\"Connection refused by the remote host\" means that nothing is listening on that port.",
+				"“Gone with the Wind” and “The Lord of the Rings” topped the poll of British viewers."},
+		},
+		{
+			name: "en as X put it",
+			lang: "en",
+			body: []any{"The final scene is devastating. As Konstantin puts it, “The sea is calm and the lake is frozen, and nothing moves any more.”",
+				"The market fell again on Friday. As one analyst put it, “Nobody wants to be the last one holding these shares.”"},
+			want: []want{{"/body/1", "one analyst", "“", "“", `quotation has no identifiable speaker: "one analyst" names no one`}},
+		},
+		{
+			name: "fr an incise between the verb and its subject",
+			lang: "fr",
+			body: []any{"« On ne peut pas continuer comme ça, ce n'est plus possible », lâche, amère, une infirmière de l'hôpital Nord.",
+				"« On ne peut plus soigner les patients dans ces conditions », soupire, épuisée, Claire Martin, infirmière à l'hôpital Nord."},
+			want: []want{{"/body/0", "", "«", "«", `quotation has no identifiable speaker: "une infirmière" names no one`}},
+		},
+		{
+			name: "fr a name with a particle is no role",
+			lang: "fr",
+			body: []any{"« Nous ne céderons rien sur l'essentiel, ni aujourd'hui ni demain », a dit Bruno Le Maire."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -281,6 +393,8 @@ func BenchmarkQuoteAttributionSeed(b *testing.B) {
 func FuzzRule(f *testing.F) {
 	f.Add("fr", "« Nos partenaires partagent tous le souhait, » a déclaré le secrétaire général, M. Anders Fogh Rasmussen. « Ils participent ».", "« Nous sommes prêts, a-t-il dit, à agir")
 	f.Add("en", "“We cannot afford to wait,” said the spokesman — “or the minister” (Ann Linde).", "“Our cables”, an official said.»")
+	f.Add("fr", "» Personne n'a rien vérifié, pas une fois », a-t-elle ajouté. »", "« Nous n'avons jamais été informés, a indiqué à l'AFP un responsable")
+	f.Add("en", "Smith was asked. “It was, the court heard", "“They were told by Mr Smith, NATO's secretary general,")
 	f.Fuzz(func(t *testing.T, lang, a, b string) {
 		if lang != "fr" && lang != "en" {
 			return
