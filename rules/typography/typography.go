@@ -25,15 +25,23 @@ var Rule = &rules.Rule{
 		"Imprimerie nationale convention, which Grammalecte also accepts: U+00A0 inside « » and before :, U+202F before ; ! ?.\n\n" +
 		"Left alone: `:` and `;` glued to the following text (times and scores `17:06`, `1:0`, ratios `3:1`, URLs `https://`, " +
 		"`Fichier:Nom`, HTML entities `&amp;`); any mark inside a URL; the second mark of a `?!` or `!!` cluster " +
-		"(only the first needs the space); `(?)` and `[!]`; a closing » at the very start of a text (whether quotations " +
-		"balance is another rule's question); marks after a line break, a tab or a thin space; English records, which " +
+		"(only the first needs the space); `(?)` and `[!]`; ! and ? right after an ellipsis (`Vraiment…?`); a ! glued " +
+		"to a capitalised word and followed by a lower-case one, part of a name (`Yahoo! a publié`); smileys " +
+		"(`:-)`, `;)`, `:'(`); code: marks inside `backticks` and a : or ; ending a code token (`run(config: dict)`, " +
+		"`i=0;`, `exo_fit:`); a mark after a no-break space written as an HTML entity (`Note&nbsp;:`); a closing » at the very start of a text (whether quotations " +
+		"balance is another rule's question); marks after a line break, a tab or a thin space; English quotations inside a " +
+		"French text (`« Yes we can! »`, and titles capitalised the English way, `« Star Wars: The Last Jedi »`: the " +
+		"guillemets are still checked); English records, which " +
 		"need none of these spaces.\n\n" +
+		"**Swiss and Canadian French** (`fr-CH`, `fr-CA`): ; ! and ? written with no space at all (`Vraiment?`) are the usual " +
+		"practice there (and the Office québécois de la langue française's rule) and are not reported; an ordinary breakable " +
+		"space before them still is, as are :, « and », which follow the French rules.\n\n" +
 		"**Apostrophes** (French and English). A record should use one apostrophe form. The rule counts straight ' and " +
 		"typographic ’ used as apostrophes — between two letters: `qu'a`, `l'OTAN`, `aujourd'hui`, `don't` — across all the " +
 		"record's texts, title and footnotes included. If both forms occur, every occurrence of the less frequent form is " +
 		"reported with a fix to the other; on a tie the straight ones are reported, ’ being the typographic form. A record " +
 		"that uses only one form, straight or typographic, is not reported; a ' that is not between letters is a quotation " +
-		"mark, not an apostrophe, and is not counted.\n\n" +
+		"mark, not an apostrophe, and is not counted, nor is one inside a URL (`wiki/Côte_d'Ivoire`).\n\n" +
 		"**Double quotes** (English). A record should not mix straight \" and curly “ ” double quotes: the marks of the less " +
 		"frequent form are reported (straight ones on a tie), with a fix to the other form; a straight quote becomes “ or ” " +
 		"according to its position. A straight \" right after a digit when no quotation is open (`a 12\" screen`) is an inch " +
@@ -56,8 +64,9 @@ func run(pass *rules.Pass) (any, error) {
 	}
 	texts := pass.Record.Texts()
 	if before, after := p.SpaceBefore(), p.SpaceAfter(); before != "" || after != "" {
+		m := newMarkSet(before, after, unspacedRegion(pass.Record.Lang()))
 		for _, tq := range textan.QuotationsOf(pass) {
-			checkSpacing(pass, tq, before, after)
+			m.checkSpacing(pass, tq)
 		}
 	}
 	checkApostrophes(pass, texts)
@@ -65,6 +74,33 @@ func run(pass *rules.Pass) (any, error) {
 		checkDoubleQuotes(pass, texts)
 	}
 	return nil, nil
+}
+
+// unspacedRegion reports Swiss and Canadian French (fr-CH, fr-CA), where
+// ; ! ? usually follow the word with no space at all (Swiss practice, and
+// the Office québécois de la langue française's rule).
+func unspacedRegion(tag string) bool {
+	tag = strings.ToLower(strings.ReplaceAll(tag, "_", "-")) + "-"
+	return strings.HasPrefix(tag, "fr-") && (strings.Contains(tag, "-ch-") || strings.Contains(tag, "-ca-"))
+}
+
+// markSet is the pack's spacing marks, ready for a byte scan.
+type markSet struct {
+	before, after string
+	marks         [256]bool // ASCII marks, and the first bytes of the others
+	unspaced      bool      // ; ! ? may go unspaced (fr-CH, fr-CA)
+}
+
+func newMarkSet(before, after string, unspaced bool) markSet {
+	m := markSet{before: before, after: after, unspaced: unspaced}
+	for _, set := range [...]string{before, after} {
+		for _, r := range set {
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], r)
+			m.marks[buf[0]] = true
+		}
+	}
+	return m
 }
 
 const (
@@ -99,51 +135,86 @@ func show(r rune) string {
 	return `"` + string(r) + `"`
 }
 
-func checkSpacing(pass *rules.Pass, tq textan.TextQuotes, before, after string) {
+// checkSpacing reports the spacing of one text. Most marks are right, so
+// each is checked first and the costlier questions (is the text or the
+// quotation English?) are asked only of a mark that would be reported.
+func (m *markSet) checkSpacing(pass *rules.Pass, tq textan.TextQuotes) {
 	t, s := tq.Text, tq.Text.Value()
-	if !strings.ContainsAny(s, before+after) {
-		return
+	var (
+		asked   bool
+		english []lang.Span
+	)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !m.marks[c] {
+			continue
+		}
+		r := rune(c)
+		if c >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRuneInString(s[i:])
+		}
+		var ds [2]rules.Diagnostic
+		n := 0
+		if strings.ContainsRune(m.after, r) {
+			if d, ok := checkAfter(t, s, i, r); ok {
+				ds[n], n = d, n+1
+			}
+		}
+		if strings.ContainsRune(m.before, r) {
+			if d, ok := m.checkBefore(t, s, i, r); ok {
+				ds[n], n = d, n+1
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if !asked {
+			asked = true
+			var textEnglish bool
+			english, textEnglish = englishParts(tq)
+			if textEnglish {
+				return // an English caption or credit in a French record
+			}
+		}
+		if inAny(english, i) {
+			continue
+		}
+		for _, d := range ds[:n] {
+			pass.Report(d)
+		}
 	}
-	// Quoted English keeps its own typography ("« Yes we can! »"); the
-	// guillemets around it, outside Inner, are still checked.
-	var english []lang.Span
+}
+
+// englishParts finds the English quotations of a French text, whose marks
+// keep English typography ("« Yes we can! »"; the guillemets around them,
+// outside Inner, are still checked), and whether the rest of the text is
+// English too.
+func englishParts(tq textan.TextQuotes) (english []lang.Span, all bool) {
+	s := tq.Text.Value()
 	var unquoted strings.Builder
 	from := 0
 	for _, q := range tq.Quotes {
 		if q.Depth > 0 || q.Inner.Start < from || q.Inner.End < q.Inner.Start {
 			continue
 		}
-		if looksEnglish(s[q.Inner.Start:q.Inner.End]) {
+		if inner := s[q.Inner.Start:q.Inner.End]; looksEnglish(inner) || englishTitle(inner) {
 			english = append(english, q.Inner)
 		}
 		unquoted.WriteString(s[from:q.Inner.Start])
 		from = q.Inner.End
 	}
 	unquoted.WriteString(s[from:])
-	if looksEnglish(unquoted.String()) {
-		return // an English caption or credit in a French record
-	}
-	for i, r := range s {
-		if inAny(english, i) {
-			continue
-		}
-		if strings.ContainsRune(after, r) {
-			checkAfter(pass, t, s, i, r)
-		}
-		if strings.ContainsRune(before, r) {
-			checkBefore(pass, t, s, i, r)
-		}
-	}
+	return english, looksEnglish(unquoted.String())
 }
 
 // checkBefore handles a mark that needs a no-break space before it.
-func checkBefore(pass *rules.Pass, t rules.Text, s string, i int, mark rune) {
+func (m *markSet) checkBefore(t rules.Text, s string, i int, mark rune) (rules.Diagnostic, bool) {
 	if i == 0 {
-		return // nothing before; a » there is a quotation-balance question
+		return rules.Diagnostic{}, false // nothing before; a » there is a quotation-balance question
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	if isNoBreak(prev) || gluedRight(s, i, mark) || inURL(s, i) {
-		return
+	if isNoBreak(prev) || gluedRight(s, i, mark) || inURL(s, i) || inCode(s, i) || afterNoBreakEntity(s[:i]) {
+		return rules.Diagnostic{}, false
 	}
 	space, name := spaceFor(mark)
 	size := utf8.RuneLen(mark)
@@ -154,46 +225,51 @@ func checkBefore(pass *rules.Pass, t rules.Text, s string, i int, mark rune) {
 			k--
 		}
 		if k == 0 {
-			return
+			return rules.Diagnostic{}, false
 		}
 		if b, _ := utf8.DecodeLastRuneInString(s[:k]); unicode.IsSpace(b) || isNoBreak(b) ||
 			(mark == '»' && b == '«') || (isExclam(mark) && isExclam(b)) {
-			return // a line start, an empty « », a spaced "? !" cluster
+			return rules.Diagnostic{}, false // a line start, an empty « », a spaced "? !" cluster
 		}
-		pass.Report(rules.Diagnostic{
+		return rules.Diagnostic{
 			Span:    t.Span(k, i),
 			Pointer: t.Pointer(),
 			Message: fmt.Sprintf("ordinary space before %s should be a %s (%s)", show(mark), name, code(space)),
 			Fixes:   []rules.Fix{{Description: fmt.Sprintf("replace with a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(k, i, space)}}},
-		})
+		}, true
 	case unicode.IsSpace(prev):
-		return // a line break or a tab: layout, not ours
-	default:
-		if (mark == '»' && prev == '«') || (isExclam(mark) && isExclam(prev)) || strings.ContainsRune("([{", prev) {
-			return // «», the second mark of "?!", "(?)"
-		}
-		if (mark == ';' || mark == ':') && afterEntity(s, i) {
-			return
-		}
-		pass.Report(rules.Diagnostic{
-			Span:    t.Span(i, i+size),
-			Pointer: t.Pointer(),
-			Message: fmt.Sprintf("missing %s before %s", name, show(mark)),
-			Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(i, i, space)}}},
-		})
+		return rules.Diagnostic{}, false // a line break or a tab: layout, not ours
 	}
+	switch {
+	case (mark == '»' && prev == '«') || (isExclam(mark) && isExclam(prev)) || strings.ContainsRune("([{", prev):
+		return rules.Diagnostic{}, false // «», the second mark of "?!", "(?)"
+	case isExclam(mark) && (prev == '…' || prev == '.'):
+		return rules.Diagnostic{}, false // "Vraiment…?": the ellipsis takes the mark unspaced
+	case mark == '!' && brandName(s, i):
+		return rules.Diagnostic{}, false // "Yahoo! a publié", "Jeopardy!"
+	case m.unspaced && (mark == ';' || isExclam(mark)):
+		return rules.Diagnostic{}, false // Swiss and Canadian practice: "Vraiment?"
+	case (mark == ';' || mark == ':') && (afterEntity(s, i) || afterIdentifier(s, i)):
+		return rules.Diagnostic{}, false
+	}
+	return rules.Diagnostic{
+		Span:    t.Span(i, i+size),
+		Pointer: t.Pointer(),
+		Message: fmt.Sprintf("missing %s before %s", name, show(mark)),
+		Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(i, i, space)}}},
+	}, true
 }
 
 // checkAfter handles a mark that needs a no-break space after it («).
-func checkAfter(pass *rules.Pass, t rules.Text, s string, i int, mark rune) {
+func checkAfter(t rules.Text, s string, i int, mark rune) (rules.Diagnostic, bool) {
 	size := utf8.RuneLen(mark)
 	j := i + size
-	if j >= len(s) || inURL(s, i) {
-		return
+	if j >= len(s) || inURL(s, i) || inCode(s, i) {
+		return rules.Diagnostic{}, false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	if isNoBreak(next) || next == '«' || next == '»' {
-		return
+		return rules.Diagnostic{}, false
 	}
 	space, name := spaceFor(mark)
 	switch {
@@ -203,27 +279,45 @@ func checkAfter(pass *rules.Pass, t rules.Text, s string, i int, mark rune) {
 			k++
 		}
 		if k == len(s) {
-			return
+			return rules.Diagnostic{}, false
 		}
 		if a, _ := utf8.DecodeRuneInString(s[k:]); unicode.IsSpace(a) || isNoBreak(a) || a == '»' {
-			return
+			return rules.Diagnostic{}, false
 		}
-		pass.Report(rules.Diagnostic{
+		return rules.Diagnostic{
 			Span:    t.Span(j, k),
 			Pointer: t.Pointer(),
 			Message: fmt.Sprintf("ordinary space after %s should be a %s (%s)", show(mark), name, code(space)),
 			Fixes:   []rules.Fix{{Description: fmt.Sprintf("replace with a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(j, k, space)}}},
-		})
+		}, true
 	case unicode.IsSpace(next):
-		return
-	default:
-		pass.Report(rules.Diagnostic{
-			Span:    t.Span(i, j),
-			Pointer: t.Pointer(),
-			Message: fmt.Sprintf("missing %s after %s", name, show(mark)),
-			Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(j, j, space)}}},
-		})
+		return rules.Diagnostic{}, false
 	}
+	return rules.Diagnostic{
+		Span:    t.Span(i, j),
+		Pointer: t.Pointer(),
+		Message: fmt.Sprintf("missing %s after %s", name, show(mark)),
+		Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(j, j, space)}}},
+	}, true
+}
+
+// inCode reports whether byte i of s is inside a `code span`: an odd
+// number of backticks before it.
+func inCode(s string, i int) bool {
+	return strings.Count(s[:i], "`")%2 == 1 && strings.IndexByte(s[i:], '`') >= 0
+}
+
+// afterIdentifier reports a : or ; that ends a piece of code rather than a
+// word ("exo_fit.run(config: dict)", "for (i=0; i<n; i++)"): the token
+// before it holds an underscore, a comparison sign, or a call's unclosed
+// parenthesis. "candidat(e)s :" closes its parenthesis and is prose.
+func afterIdentifier(s string, i int) bool {
+	tok := s[strings.LastIndexFunc(s[:i], unicode.IsSpace)+1 : i]
+	if strings.ContainsAny(tok, "_=<>") {
+		return true
+	}
+	open := strings.LastIndexByte(tok, '(')
+	return open > 0 && isASCIIAlnum(tok[open-1]) && !strings.Contains(tok[open:], ")")
 }
 
 func inAny(spans []lang.Span, i int) bool {
@@ -239,7 +333,8 @@ func inAny(spans []lang.Span, i int) bool {
 // stop-word lists, so this small list lives here.
 var (
 	englishWords = stringSet("the of and to is are was were this that with for we you it be have has will not our " +
-		"your they can what why who how from at by")
+		"your they can what why who how from at by yes all my he she his her them their there here about more than " +
+		"would should could does did just been had its which when where said says again great over now only also")
 	frenchWords = stringSet("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle " +
 		"ils elles ce cette ne se sont été en")
 )
@@ -252,15 +347,35 @@ func stringSet(words string) map[string]bool {
 	return m
 }
 
+// wordIn reports whether w, case-folded, is in set. The sets hold short
+// lower-case words, so only words of up to 8 bytes are folded, ASCII ones on
+// the stack: this runs on every word of a text with a finding.
+func wordIn(set map[string]bool, w string) bool {
+	if len(w) > 8 {
+		return false
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
 // looksEnglish reports text with at least two English function words and
 // (almost) no French ones.
 func looksEnglish(s string) bool {
 	en, fr := 0, 0
 	count := func(w string) {
-		w = strings.ToLower(w)
-		if englishWords[w] {
+		if wordIn(englishWords, w) {
 			en++
-		} else if frenchWords[w] {
+		} else if wordIn(frenchWords, w) {
 			fr++
 		}
 	}
@@ -283,12 +398,67 @@ func looksEnglish(s string) bool {
 	return en >= 2 && en > 3*fr
 }
 
+// brandName reports a ! that belongs to a name ("Yahoo! a publié ses
+// comptes"): glued to a capitalised word and followed by a lower-case word,
+// where an exclamation would end its sentence or its quotation.
+func brandName(s string, i int) bool {
+	k := i
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	first, _ := utf8.DecodeRuneInString(s[k:i])
+	if k == i || !unicode.IsUpper(first) || !strings.HasPrefix(s[i+1:], " ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+2:])
+	return unicode.IsLower(next)
+}
+
+// englishTitle reports a quoted title in English capitalisation, every
+// word capitalised and no French function word ("Star Wars: The Last Jedi",
+// "Mission: Impossible"): its punctuation is the original's. A French title
+// capitalises only its first word ("Le Comte de Monte-Cristo").
+func englishTitle(s string) bool {
+	words := 0
+	start := -1
+	ok := true
+	word := func(w string) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case wordIn(frenchWords, w):
+			ok = false
+		case unicode.IsUpper(r):
+			words++
+		case w != "a" && !wordIn(englishWords, w):
+			ok = false
+		}
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || (start >= 0 && r == '-') {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(s[start:])
+	}
+	return ok && words >= 2
+}
+
 func isExclam(r rune) bool { return r == '!' || r == '?' }
 
 // gluedRight reports a mark followed directly by a letter, digit or code
 // character: not prose punctuation but a time, score, ratio, URL, name or
 // code ("17:06", "3:1", "Fichier:Nom", "index.php?id=3", "Yahoo!Finance").
-// A smiley ";)" counts as glued too.
+// Smileys ";)", ":'(" count as glued too.
 func gluedRight(s string, i int, mark rune) bool {
 	j := i + utf8.RuneLen(mark)
 	if j >= len(s) {
@@ -298,7 +468,13 @@ func gluedRight(s string, i int, mark rune) bool {
 	if unicode.IsLetter(next) || unicode.IsDigit(next) || strings.ContainsRune(`/\&=#@_-+*<>([{|~^$%`, next) {
 		return true
 	}
-	return (mark == ';' || mark == ':') && next == ')'
+	if mark != ';' && mark != ':' {
+		return false
+	}
+	if next == '\'' || next == '’' { // a crying smiley ":'("
+		next, _ = utf8.DecodeRuneInString(s[j+utf8.RuneLen(next):])
+	}
+	return next == ')' || next == '('
 }
 
 // inURL reports whether byte i of s is inside a URL, e-mail address or
@@ -316,6 +492,20 @@ func inURL(s string, i int) bool {
 		(strings.Contains(tok, "@") && strings.Contains(tok, "."))
 }
 
+// afterNoBreakEntity reports text ending in a no-break space written as an
+// HTML entity ("Note&nbsp;:"), which is the space the mark needs.
+func afterNoBreakEntity(s string) bool {
+	if !strings.HasSuffix(s, ";") {
+		return false
+	}
+	for _, e := range [...]string{"&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#8239;", "&#x202f;", "&#x202F;", "&#8199;"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // afterEntity reports a ; that ends an HTML entity ("&amp;", "&#8217;").
 func afterEntity(s string, i int) bool {
 	k := i
@@ -329,107 +519,147 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// mark is one apostrophe or double quote found in a text.
-type mark struct {
-	t        rules.Text
+// found is one counted mark in a text: its byte range, whether it is the
+// straight form, and the other form for a fix.
+type found struct {
 	i, size  int
 	straight bool
-	fixTo    string // the other form, for a fix
+	fixTo    string
 }
 
-// fix replaces the mark with the other form. A YAML plain scalar cannot
-// start with a quote (it would become a quoted scalar), so a mark there
-// gets no fix rather than one that breaks the record.
-func (m mark) fix() []rules.Fix {
-	if m.i == 0 && m.t.Node.Style == rules.StylePlain && (m.fixTo == `"` || m.fixTo == "'") {
-		return nil
-	}
-	return []rules.Fix{{Description: "replace with " + m.fixTo, Edits: []rules.Edit{m.t.Edit(m.i, m.i+m.size, m.fixTo)}}}
-}
+// nextFunc finds the first counted mark of s at or after byte from; open
+// is the scanner's state within the text (a straight quotation is open),
+// returned updated. ok is false when there is none. A cursor rather than a
+// callback: a closure passed to a func value would be allocated per text.
+type nextFunc func(s string, from int, open bool) (m found, nowOpen, ok bool)
 
 func checkApostrophes(pass *rules.Pass, texts []rules.Text) {
-	var marks []mark
-	straight := 0
-	for _, t := range texts {
-		s := t.Value()
-		for i, r := range s {
-			if r != '\'' && r != '’' {
-				continue
-			}
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
-				continue // a quotation mark, not an apostrophe
-			}
-			m := mark{t: t, i: i, size: utf8.RuneLen(r), straight: r == '\'', fixTo: "'"}
-			if m.straight {
-				m.fixTo = "’"
-				straight++
-			}
-			marks = append(marks, m)
-		}
-	}
-	reportMinority(pass, marks, straight,
+	reportMinority(pass, texts, nextApostrophe,
 		"straight apostrophe in a record that uses ’ (%d straight, %d typographic)",
 		"typographic apostrophe in a record that uses ' (%d straight, %d typographic)")
+}
+
+// afterURLChar reports whether the letters before byte i follow a
+// character that joins the parts of an address ("wiki/Côte_d'Ivoire"): only
+// then is the costlier inURL worth asking, prose apostrophes follow a space.
+func afterURLChar(s string, i int) bool {
+	k := i
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	return k > 0 && strings.IndexByte("/_.-=?&#%+:~", s[k-1]) >= 0
+}
+
+// nextApostrophe finds the next ' or ’ between two letters, outside URLs;
+// any other ' is a quotation mark.
+func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
+	for i := from; i < len(s); i++ {
+		size := 0
+		switch {
+		case s[i] == '\'':
+			size = 1
+		case s[i] == 0xE2 && strings.HasPrefix(s[i:], "’"):
+			size = len("’")
+		default:
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		if !unicode.IsLetter(prev) || !unicode.IsLetter(next) || (afterURLChar(s, i) && inURL(s, i)) {
+			continue // a quotation mark, or part of an address (wiki/Côte_d'Ivoire)
+		}
+		if size == 1 {
+			return found{i, size, true, "’"}, false, true
+		}
+		return found{i, size, false, "'"}, false, true
+	}
+	return found{}, false, false
 }
 
 // reportMinority reports every mark of the less used form, straight or
 // typographic, when a record mixes both; a tie reports the straight ones,
 // since the typographic form is the one to keep. The messages take the
-// two counts.
-func reportMinority(pass *rules.Pass, marks []mark, straight int, straightMsg, curlyMsg string) {
-	curly := len(marks) - straight
+// two counts. A first pass only counts, so that a record using one form,
+// the usual case, costs no allocation.
+func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straightMsg, curlyMsg string) {
+	straight, curly := 0, 0
+	for _, t := range texts {
+		s, open := t.Value(), false
+		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
+			open = o
+			if m.straight {
+				straight++
+			} else {
+				curly++
+			}
+		}
+	}
 	if straight == 0 || curly == 0 {
 		return
 	}
 	reportStraight := straight <= curly
-	for _, m := range marks {
-		if m.straight != reportStraight {
-			continue
+	msg := curlyMsg
+	if reportStraight {
+		msg = straightMsg
+	}
+	for _, t := range texts {
+		s, open := t.Value(), false
+		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
+			open = o
+			if m.straight != reportStraight {
+				continue
+			}
+			pass.Report(rules.Diagnostic{
+				Span:    t.Span(m.i, m.i+m.size),
+				Pointer: t.Pointer(),
+				Message: fmt.Sprintf(msg, straight, curly),
+				Fixes:   fixFor(t, m),
+			})
 		}
-		msg := curlyMsg
-		if m.straight {
-			msg = straightMsg
-		}
-		pass.Report(rules.Diagnostic{
-			Span:    m.t.Span(m.i, m.i+m.size),
-			Pointer: m.t.Pointer(),
-			Message: fmt.Sprintf(msg, straight, curly),
-			Fixes:   m.fix(),
-		})
 	}
 }
 
+// fixFor replaces the mark with the other form. A YAML plain scalar cannot
+// start with a quote (it would become a quoted scalar), so a mark there
+// gets no fix rather than one that breaks the record.
+func fixFor(t rules.Text, m found) []rules.Fix {
+	if m.i == 0 && t.Node.Style == rules.StylePlain && (m.fixTo == `"` || m.fixTo == "'") {
+		return nil
+	}
+	return []rules.Fix{{Description: "replace with " + m.fixTo, Edits: []rules.Edit{t.Edit(m.i, m.i+m.size, m.fixTo)}}}
+}
+
 func checkDoubleQuotes(pass *rules.Pass, texts []rules.Text) {
-	var marks []mark
-	straight := 0
-	for _, t := range texts {
-		s := t.Value()
-		open := false // a straight quotation is open in this text
-		for i, r := range s {
-			switch r {
-			case '“', '”':
-				marks = append(marks, mark{t: t, i: i, size: len("“"), fixTo: `"`})
-			case '"':
-				prev, _ := utf8.DecodeLastRuneInString(s[:i])
-				m := mark{t: t, i: i, size: 1, straight: true}
-				switch {
-				case prev == '=' || strings.HasPrefix(s[i+1:], ">"):
-					continue // markup: href="…", <b class="x">
-				case i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/‘", prev):
-					m.fixTo, open = "“", true
-				case !open && unicode.IsDigit(prev):
-					continue // an inch or seconds mark: 12", 5'10"
-				default:
-					m.fixTo, open = "”", false
-				}
-				straight++
-				marks = append(marks, m)
+	reportMinority(pass, texts, nextDoubleQuote,
+		"straight double quote in a record that uses “ ” (%d straight, %d curly)",
+		"curly double quote in a record that uses straight ones (%d straight, %d curly)")
+}
+
+// nextDoubleQuote finds the next curly or straight double quote, a
+// straight one with the curly form its position calls for. Inch marks and
+// markup are skipped.
+func nextDoubleQuote(s string, from int, open bool) (found, bool, bool) {
+	for i := from; i < len(s); i++ {
+		switch {
+		case s[i] == 0xE2 && (strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "”")):
+			return found{i, len("“"), false, `"`}, open, true
+		case s[i] == '"':
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			switch {
+			case prev == '=' || strings.HasPrefix(s[i+1:], ">"):
+				continue // markup: href="…", <b class="x">
+			case i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/‘", prev):
+				return found{i, 1, true, "“"}, true, true
+			case !open && unicode.IsDigit(prev):
+				continue // an inch or seconds mark: 12", 5'10"
+			default:
+				return found{i, 1, true, "”"}, false, true
 			}
 		}
 	}
-	reportMinority(pass, marks, straight,
-		"straight double quote in a record that uses “ ” (%d straight, %d curly)",
-		"curly double quote in a record that uses straight ones (%d straight, %d curly)")
+	return found{}, open, false
 }

@@ -152,8 +152,49 @@ func TestRule(t *testing.T) {
 			fixed: "«\u00a0We will stand by our partners, and we will not abandon them!\u00a0» a-t-il dit."},
 		{name: "question mark in parentheses", lang: "fr", title: "Chiffres",
 			body: []string{"Le chiffre (?) reste incertain [!]."}},
+		{name: "a mark right after an ellipsis", lang: "fr", title: "Surprise",
+			body: []string{"Vraiment…? Personne ne l’attendait… Et pourtant...! Il est revenu."}},
+		{name: "smileys", lang: "fr", title: "Réseaux sociaux",
+			body: []string{"« Enfin une bonne nouvelle :-) », « Quelle tristesse :'( », « Bien joué ;) »."}},
+		{name: "code is not prose", lang: "fr", title: "Outil",
+			body: []string{
+				"Le code d’analyse s’appelle exo_fit.run(config: dict) et l’option `strict: true` le rend plus sévère.",
+				"La boucle for (i=0; i<n; i++) parcourt les candidat(e)s: tous.",
+			},
+			want:  []find{{`missing no-break space before ":"`, "candidat(e)s", ":"}},
+			fixed: "Le code d’analyse s’appelle exo_fit.run(config: dict) et l’option `strict: true` le rend plus sévère."},
+		{name: "English slogan in guillemets", lang: "fr", title: "Campagne",
+			body:  []string{"Il a repris le slogan « Make America great again! » puis « Bravo! »."},
+			want:  []find{{`missing narrow no-break space before "!"`, "Bravo", "!"}},
+			fixed: "Il a repris le slogan « Make America great again! » puis « Bravo ! »."},
+		{name: "Swiss French: no space before ; ! ? is the usual practice", lang: "fr-CH", title: "Votations",
+			body: []string{"Le oui l’emporte; la participation atteint 47%! Qui l’eût cru? Le Conseil fédéral: satisfait. «Oui»."},
+			want: []find{
+				{`missing no-break space before ":"`, "Le Conseil fédéral", ":"},
+				{"missing no-break space after «", "satisfait. ", "«"},
+				{"missing no-break space before »", "«Oui", "»"},
+			},
+			fixed: "Le oui l’emporte; la participation atteint 47%! Qui l’eût cru? Le Conseil fédéral : satisfait. « Oui »."},
+		{name: "Swiss French: an ordinary space still breaks", lang: "fr-CH", title: "Votations",
+			body:  []string{"Le oui l’emporte ; la participation est forte."},
+			want:  []find{{`ordinary space before ";" should be a narrow no-break space (U+202F)`, "emporte", " "}},
+			fixed: "Le oui l’emporte ; la participation est forte."},
+		{name: "no-break space as an HTML entity", lang: "fr", title: "Note",
+			body: []string{"Note&nbsp;: le texte vient d’un CMS. Vraiment&#8239;?"}},
+		{name: "English titles and brand names", lang: "fr", title: "Cinéma",
+			body: []string{"Après « Star Wars: The Last Jedi » et « Mission: Impossible », Yahoo! a publié le classement. Le Comte de Monte-Cristo! Attention! Les fans arrivent."},
+			want: []find{
+				{`missing narrow no-break space before "!"`, "Monte-Cristo", "!"},
+				{`missing narrow no-break space before "!"`, "Attention", "!"},
+			},
+			fixed: "Après « Star Wars: The Last Jedi » et « Mission: Impossible », Yahoo! a publié le classement. Le Comte de Monte-Cristo ! Attention ! Les fans arrivent."},
+		{name: "French titles in guillemets keep French spacing", lang: "fr", title: "Cinéma",
+			body:  []string{"Le film « Astérix: le secret de la potion magique » sort mercredi."},
+			want:  []find{{`missing no-break space before ":"`, "Astérix", ":"}},
+			fixed: "Le film « Astérix : le secret de la potion magique » sort mercredi."},
 		{name: "English record needs no spaces", lang: "en", title: "Note",
-			body: []string{"Note: this applies to all partners; see below! Why? Because \u201cwe said so.\u201d"}},
+			body: []string{"Note: this applies to all partners; see below! Why? Because \u201cwe said so.\u201d",
+				"Paris called it «une étape majeure» and « a major step »: a 3:1 vote at 10:00."}},
 
 		// Apostrophes.
 		{name: "straight apostrophe in a curly record", lang: "fr", title: "Les dirigeants de l’OTAN",
@@ -170,6 +211,8 @@ func TestRule(t *testing.T) {
 			fixed: "The Alliance’s partners don’t all agree."},
 		{name: "only straight apostrophes", lang: "fr", title: "Les dirigeants de l'OTAN",
 			body: []string{"Aujourd'hui, les chefs d'État ont rencontré ceux de l'OTAN."}},
+		{name: "an apostrophe in a URL is not counted", lang: "fr", title: "La Côte d’Ivoire",
+			body: []string{"Voir https://fr.wikipedia.org/wiki/Côte_d'Ivoire pour l’histoire du pays."}},
 		{name: "straight quotation marks are not apostrophes", lang: "en", title: "Partners’ day",
 			body: []string{"The word 'partner' isn’t new, and the partners' view is clear."}},
 
@@ -355,5 +398,16 @@ func TestYAMLFixes(t *testing.T) {
 	}
 	if len(diags[0].Fixes) != 0 || len(diags[1].Fixes) != 1 {
 		t.Errorf("fixes: %d and %d, want none for the quote that starts the plain scalar and one for the other", len(diags[0].Fixes), len(diags[1].Fixes))
+	}
+}
+
+func TestUnspacedRegion(t *testing.T) {
+	for tag, want := range map[string]bool{
+		"fr-CH": true, "fr_ch": true, "fr-Latn-CH": true, "fr-CA": true,
+		"fr": false, "fr-FR": false, "fr-BE": false, "en-CA": false, "de-CH": false, "fr-CHE": false,
+	} {
+		if got := unspacedRegion(tag); got != want {
+			t.Errorf("unspacedRegion(%q) = %v, want %v", tag, got, want)
+		}
 	}
 }
