@@ -4,6 +4,7 @@ package footnote
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,15 +28,19 @@ var Rule = &rules.Rule{
 		"often left behind when a paragraph was cut.\n\n" +
 		"Markers inside footnote texts count as references to other footnotes (a footnote referring to " +
 		"itself does not make it referenced). Superscripts that are exponents are not markers: after a unit " +
-		"symbol (`km²`, `m³`, `kg/m³`, `m⁻¹`), a one-letter variable (`x²`, `a² + b²`), a formula (`E=mc²`) " +
-		"or `10` (`10⁶`). A superscript after a space (a footnote text starting with its own number) is not a marker. " +
+		"symbol (`km²`, `m³`, `kg/m³`, `m⁻¹`), a one-letter variable (`x²`, `a² + b²`, `T⁴`; but `annexe B¹` is a " +
+		"note), a formula (`E=mc²`, `E = mc²`), a chemical formula mistyped with a superscript (`CO²`, `H²O`), `10` " +
+		"(`10⁶`), a one-digit number other than with ¹ (`2³`, `2¹⁰`; but `l’article 5¹` is a note) or any number " +
+		"next to an operator (`12² = 144`). A superscript run followed by a letter or digit is part of a word (`H²O`). " +
+		"Superscript letters (`1ᵉʳ`, `2ᵉ`, `Mᵐᵉ`) are ordinals and abbreviations, never markers. " +
+		"A superscript after a space (a footnote text starting with its own number) is not a marker. " +
 		"A footnote whose id is a symbol (`*`, `†`) counts as referenced when the symbol appears in the text.",
 	Bad:      "body:\n  - \"… de l’ex‑République yougoslave de Macédoine².\"\nfootnotes:\n  - id: \"1\"\n    text: \"La Turquie reconnaît la République de Macédoine sous son nom constitutionnel.\"",
 	Good:     "body:\n  - \"… de l’ex‑République yougoslave de Macédoine¹.\"\nfootnotes:\n  - id: \"1\"\n    text: \"La Turquie reconnaît la République de Macédoine sous son nom constitutionnel.\"",
 	Level:    rules.LevelError,
 	Tags:     []string{"editorial"},
 	Since:    "0.1.0",
-	Requires: []*rules.Rule{textan.Language},
+	Requires: []*rules.Rule{notesAnalysis},
 	Run:      runIntegrity,
 }
 
@@ -55,8 +60,34 @@ var Order = &rules.Rule{
 	Level:    rules.LevelWarning,
 	Tags:     []string{"editorial"},
 	Since:    "0.1.0",
-	Requires: []*rules.Rule{textan.Language},
+	Requires: []*rules.Rule{notesAnalysis},
 	Run:      runOrder,
+}
+
+// notes is what both rules read: the record's markers and definitions.
+type notes struct {
+	markers []marker
+	defs    []definition
+}
+
+// notesAnalysis scans the texts once for both rules, which run together by
+// default; the scan is most of their cost.
+var notesAnalysis = &rules.Rule{
+	ID:         "footnote-markers",
+	Analysis:   true,
+	Requires:   []*rules.Rule{textan.Language},
+	ResultType: reflect.TypeFor[*notes](),
+	Run: func(pass *rules.Pass) (any, error) {
+		return &notes{markers: scan(pass.Record.Texts(), textan.Pack(pass)), defs: definitions(pass.Record)}, nil
+	},
+}
+
+// notesOf returns the notesAnalysis result.
+func notesOf(pass *rules.Pass) *notes {
+	if n, ok := pass.ResultOf[notesAnalysis].(*notes); ok {
+		return n
+	}
+	return &notes{}
 }
 
 // marker is one footnote reference in a text.
@@ -77,8 +108,8 @@ type definition struct {
 }
 
 func runIntegrity(pass *rules.Pass) (any, error) {
-	markers := scan(pass.Record.Texts(), textan.Pack(pass))
-	defs := definitions(pass.Record)
+	n := notesOf(pass)
+	markers, defs := n.markers, n.defs
 
 	first := map[string]definition{}
 	for _, d := range defs {
@@ -124,7 +155,8 @@ func runIntegrity(pass *rules.Pass) (any, error) {
 }
 
 func runOrder(pass *rules.Pass) (any, error) {
-	defs := definitions(pass.Record)
+	n := notesOf(pass)
+	defs := n.defs
 	defined := map[string]bool{}
 	for _, d := range defs {
 		if _, err := strconv.Atoi(d.id); err != nil || !allDigits(d.id) {
@@ -134,7 +166,7 @@ func runOrder(pass *rules.Pass) (any, error) {
 	}
 	var seq []int                // numeric ids in order of first reference
 	firstRef := map[int]marker{} // id → its first marker
-	for _, m := range scan(pass.Record.Texts(), textan.Pack(pass)) {
+	for _, m := range n.markers {
 		if m.text.Kind == rules.KindFootnote || !defined[m.id] {
 			continue
 		}
@@ -211,34 +243,42 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 	var out []marker
 	for _, t := range texts {
 		s := t.Value()
+		// Bytes, not runes: a marker starts with '[' or with the lead byte
+		// of a superscript digit (0xC2 for ¹²³, 0xE2 for ⁰⁴–⁹), which no
+		// continuation byte equals; decoding every rune was most of the cost.
 		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case superDigit(r) >= 0:
+			switch s[i] {
+			case 0xC2, 0xE2:
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if superDigit(r) < 0 {
+					i++
+					continue
+				}
 				j := i
-				var id strings.Builder
+				var buf [8]byte // ids of up to 8 digits stay on the stack
+				id := buf[:0]
 				for j < len(s) {
 					r2, n2 := utf8.DecodeRuneInString(s[j:])
 					d := superDigit(r2)
 					if d < 0 {
 						break
 					}
-					id.WriteByte(byte('0' + d))
+					id = append(id, byte('0'+d))
 					j += n2
 				}
-				if isMarkerPosition(s, i) && !isExponent(pack, s, i) {
-					out = append(out, marker{text: t, i: i, j: j, id: id.String(), form: s[i:j]})
+				if isMarkerPosition(s, i, j) && !isExponent(pack, s, i, j) {
+					out = append(out, marker{text: t, i: i, j: j, id: string(id), form: s[i:j]})
 				}
 				i = j
-			case r == '[' && strings.HasPrefix(s[i:], "[^"):
+			case '[':
 				if j, ok := bracketMarker(s, i); ok {
 					out = append(out, marker{text: t, i: i, j: j, id: s[i+2 : j-1], form: s[i:j]})
 					i = j
 					continue
 				}
-				i += n
+				i++
 			default:
-				i += n
+				i++
 			}
 		}
 	}
@@ -266,13 +306,18 @@ func bracketMarker(s string, i int) (end int, ok bool) {
 }
 
 // isMarkerPosition: a marker sits right after a word or punctuation, not
-// after a space or at the start of a text (a note's own leading number).
-func isMarkerPosition(s string, i int) bool {
+// after a space or at the start of a text (a note's own leading number),
+// and is not followed by a letter or digit, which makes it part of a word
+// or formula ("H²O"), nor by a fraction slash ("1³⁄₄").
+func isMarkerPosition(s string, i, j int) bool {
 	if i == 0 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !unicode.IsSpace(r)
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsSpace(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next) && next != '⁄' && next != '/'
 }
 
 // units are symbols that take exponents. The language packs have their own
@@ -282,10 +327,19 @@ var units = map[string]bool{
 	"m": true, "km": true, "cm": true, "mm": true, "dm": true, "µm": true, "μm": true, "nm": true,
 	"hm": true, "dam": true, "s": true, "h": true, "g": true, "kg": true, "mg": true,
 	"ft": true, "in": true, "mi": true, "yd": true, "pi": true, "mc": true,
+	"Mm": true, // millions of m³ in water reports ("120 Mm³")
 }
 
-// isExponent reports whether the superscript run at i is an exponent.
-func isExponent(pack *lang.Pack, s string, i int) bool {
+// formulas are chemical formulas whose subscript is often mistyped as a
+// superscript ("CO²" for CO₂): a typo, not a footnote.
+var formulas = map[string]bool{"CO": true, "SO": true, "NO": true, "CH": true, "NH": true, "O": true, "H": true}
+
+// isOperator reports the signs that make a superscript an exponent when
+// they stand next to it ("2³ = 8", "3² + 4²").
+func isOperator(r rune) bool { return strings.ContainsRune("=+*/·×−^", r) }
+
+// isExponent reports whether the superscript run s[i:j] is an exponent.
+func isExponent(pack *lang.Pack, s string, i, j int) bool {
 	if pack != nil && pack.IsUnitExponent(s, i) {
 		return true
 	}
@@ -301,13 +355,25 @@ func isExponent(pack *lang.Pack, s string, i int) bool {
 		}
 		k -= n
 	}
-	if k == i { // no letters: only "10⁶" is a power, "en 2012¹" is a note
+	if k == i { // no letters: a power of a number, or "en 2012¹", a note
 		d := k
 		for d > 0 && s[d-1] >= '0' && s[d-1] <= '9' {
 			d--
 		}
+		if d == k {
+			return false
+		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:d])
-		return s[d:k] == "10" && !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+		if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+			return false
+		}
+		// "10⁶" and a one-digit base ("2³", "2¹⁰") are powers; so is any
+		// number next to an operator ("12² = 144"). A note after a number
+		// follows a longer one (a year, an amount) or is ¹, which is no
+		// power anyone writes ("l’article 5¹").
+		base := s[d:k]
+		return base == "10" || (len(base) == 1 && base >= "2" && s[i:j] != "¹") ||
+			isOperator(nextNonSpace(s, j)) || isOperator(prevNonSpace(s, d))
 	}
 	prev, pn := utf8.DecodeLastRuneInString(s[:k])
 	if prev == '-' || prev == '\u2010' || prev == '\u2011' {
@@ -315,16 +381,39 @@ func isExponent(pack *lang.Pack, s string, i int) bool {
 			return false // tail of a compound: "Saint-Martin²"
 		}
 	}
-	if strings.ContainsRune("=+*/·×−^", prev) {
+	if isOperator(prev) {
 		return true // inside a formula: "E=mc²", "kg/m³"
 	}
 	w := s[k:i]
-	if units[w] {
+	if units[w] || formulas[w] {
 		return true
 	}
-	// A lone lower-case letter is a variable: "x²", "a² + b²".
+	// A lone letter is a variable: "x²", "a² + b²", "T⁴", "R²"; a capital
+	// with ¹, which no one writes as a power, may be a note ("annexe B¹").
 	r, n := utf8.DecodeRuneInString(w)
-	return n == len(w) && unicode.IsLower(r)
+	return n == len(w) && (unicode.IsLower(r) || s[i:j] != "¹")
+}
+
+// nextNonSpace is the first rune from j on that is not a space, or 0.
+func nextNonSpace(s string, j int) rune {
+	for _, r := range s[j:] {
+		if !unicode.IsSpace(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// prevNonSpace is the last rune before i that is not a space, or 0.
+func prevNonSpace(s string, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(r) {
+			return r
+		}
+		i -= n
+	}
+	return 0
 }
 
 // superDigit is the value of a superscript digit, or -1.

@@ -165,6 +165,57 @@ func TestIntegrity(t *testing.T) {
 			body:  []string{"Il a parlé d’un « partenariat unique »¹, signé en 2012²."},
 			notes: []string{"1=Discours du 20 mai.", "2=Déclaration de Chicago."},
 		},
+		{
+			name: "powers of numbers are not markers",
+			lang: "fr",
+			body: []string{
+				"On rappelle que 2³ = 8, que 12² = 144 et qu’une mémoire de 2¹⁰ octets vaut un kibioctet.",
+				"La population a été multipliée par 10² en un siècle, et 3² + 4² = 5².",
+				"Les réserves ont perdu 120 Mm³ ; la vis mesure 1³⁄₄ pouce.",
+			},
+		},
+		{
+			name:  "a note after a number is a marker",
+			lang:  "fr",
+			body:  []string{"L’Alliance invoque l’article 5¹ et compte 4,5 millions de soldats en 2012²."},
+			notes: []string{"1=Traité de l’Atlantique Nord, 1949."},
+			want:  []finding{{msg: "footnote marker ² has no definition in footnotes", at: "²"}},
+		},
+		{
+			name:  "formulas mistyped with superscripts are not markers",
+			lang:  "fr",
+			body:  []string{"Les émissions de CO² ont baissé, tout comme celles de SO² ; l’eau (H²O) reste abondante. L’UE¹ s’en félicite."},
+			notes: []string{"1=Union européenne."},
+		},
+		{
+			name: "ordinals and titles written with superscript letters",
+			lang: "fr",
+			body: []string{"Le 1ᵉʳ mai, lors de la 2ᵉ édition, Mᵐᵉ Dupont a évoqué le XIXᵉ siècle."},
+		},
+		{
+			name:  "markers before and after punctuation, in the title, with alphanumeric ids",
+			lang:  "en",
+			body:  []string{"NATO thanked its partners.¹ The allies¹, in turn, praised Jordan[^note-1]."},
+			notes: []string{"1=Thirteen partner countries attended.", "note-1=Jordan contributed to ISAF.", "2=Chicago, 20–21 May 2012."},
+			want:  []finding{{msg: `footnote "2" is never referenced in the text`, at: `"2"`}},
+		},
+		{
+			name:  "a note referenced only from another note",
+			lang:  "en",
+			body:  []string{"NATO thanked its partners¹."},
+			notes: []string{"1=Thirteen partner countries attended; see the list².", "2=Australia, Austria, Finland and ten others."},
+		},
+		{
+			name:  "footnotes and no marker at all: one finding per footnote",
+			lang:  "fr",
+			body:  []string{"Les Alliés ont remercié les partenaires.", "Le sommet s’est tenu à Chicago."},
+			notes: []string{"1=" + turquie, "2=Sommet de Chicago, 20-21 mai 2012.", "3=Déclaration finale."},
+			want: []finding{
+				{msg: `footnote "1" is never referenced in the text`, at: `"1"`},
+				{msg: `footnote "2" is never referenced in the text`, at: `"2"`},
+				{msg: `footnote "3" is never referenced in the text`, at: `"3"`},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -245,7 +296,7 @@ func TestSpan(t *testing.T) {
 	data := []byte(`{"id":"t","lang":"fr","title":"T","body":["Macédoine\u00b2 et Chicago²."],"footnotes":[{"id":"2","text":"x"}]}`)
 	rec := parse(t, data)
 	var spans []rules.Span
-	pass := rules.NewPass(Rule, rec, map[*rules.Rule]any{}, nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
+	pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
 	if _, err := Rule.Run(pass); err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +305,7 @@ func TestSpan(t *testing.T) {
 	}
 	data = []byte(`{"id":"t","lang":"fr","title":"T","body":["Macédoine\u00b3 et Chicago²."],"footnotes":[{"id":"2","text":"x"}]}`)
 	rec = parse(t, data)
-	pass = rules.NewPass(Rule, rec, map[*rules.Rule]any{}, nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
+	pass = rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(d rules.Diagnostic) { spans = append(spans, d.Span) })
 	if _, err := Rule.Run(pass); err != nil {
 		t.Fatal(err)
 	}
@@ -289,4 +340,27 @@ func seed(t testing.TB) *rules.Record {
 
 func BenchmarkFootnoteIntegritySeed(b *testing.B) {
 	ruletest.Bench(b, Rule, seed(b), 0)
+}
+
+func TestMarkerInTitle(t *testing.T) {
+	rec := parse(t, []byte(`{"id":"t","lang":"fr","title":"Le sommet de Chicago¹ et ses partenaires²","body":["Les Alliés ont remercié les partenaires."],"footnotes":[{"id":"1","text":"Sommet de l’OTAN, 20-21 mai 2012."}]}`))
+	want := []finding{{msg: "footnote marker ² has no definition in footnotes", at: "²"}}
+	if got := run(t, Rule, rec); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+// TestScanShared: the two rules share one scan of the texts when they run
+// together, as they do by default.
+func TestScanShared(t *testing.T) {
+	order := rules.Order([]*rules.Rule{Rule, Order})
+	n := 0
+	for _, r := range order {
+		if r == notesAnalysis {
+			n++
+		}
+	}
+	if n != 1 || len(Rule.Requires) != 1 || Rule.Requires[0] != notesAnalysis || Order.Requires[0] != notesAnalysis {
+		t.Errorf("the footnote rules do not share one analysis: %v", order)
+	}
 }
