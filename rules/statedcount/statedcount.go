@@ -27,18 +27,26 @@ var Rule = &rules.Rule{
 		"or in apposition (“trois pays, A, B et C, …”, “A, B et C, trois pays qui…”);\n" +
 		"- **a list block** right after a paragraph ending in a colon that holds the count;\n" +
 		"- **anaphora** (countries only): “ces quatre pays”, “nos quatre pays”, “the four countries” after a coordinated list of countries " +
-		"in the same or one of the two previous sentences, with no other country named in between;\n" +
+		"in the same or one of the two previous sentences, with no other country named in between (a count that restates the same " +
+		"list, “A, B et C, trois pays…”, does not stand in the way);\n" +
 		"- **announced earlier, listed later** (countries only): a count with no demonstrative (“un groupe de treize pays " +
 		"partenaires”) and the nearest following enumeration of countries, when that enumeration's sentence has no count " +
 		"of its own, no other count of countries comes between, and both have at least four items and differ by at most two; " +
 		"below six, the list must also hang on the same word as the count (“les dirigeants de treize pays” … “les dirigeants " +
-		"de l’Australie, …”).\n\n" +
+		"de l’Australie, …”); a list that may go on in the next sentence (“… Ceux du Maroc et du Qatar ont suivi.”, countries " +
+		"that bring the total closer to the count) is left alone.\n\n" +
 		"An anaphora with a definite article (“les quatre pays”, “the four countries”) is linked only from a later sentence or clause, " +
 		"when nothing after the noun narrows the group (“les quatre pays fondateurs”), and only when it states more than the " +
 		"list; anaphoras that differ from the list by more than two, or that match another list a few sentences back, are left alone.\n\n" +
 		"For countries every coordinated item must be a country name (French articles and prepositions are skipped: " +
-		"“de l’Australie”, “des Émirats arabes unis”); for people and other classes only a colon- or dash-introduced list " +
-		"of capitalised names in the same sentence, or a list block, is linked.\n\n" +
+		"“de l’Australie”, “des Émirats arabes unis”). For people, organisations, clubs, companies, places, products and " +
+		"the like (*joueurs*, *entreprises*, *villes*, *films*; *players*, *companies*, *directors*, *units* …) only a list " +
+		"of capitalised names in the same sentence is linked: after a colon or dash (“three ministers: A, B and C”), in " +
+		"apposition right after the count's noun and closed by a comma, dash or bracket (“Deux entraîneurs, A et B, ont…”; " +
+		"not after a proper adjective: “the three Baltic presidents, A and B”), " +
+		"or a list block. A name may carry an honorific, a bracketed gloss or a complement (“Rachida Dati à la Culture”, " +
+		"“Jane Doe as chief financial officer”); a list with a second *et*/*and* (“A et B, C et D”, “Trinidad and Tobago, " +
+		"Antigua and Barbuda and …”) cannot be counted and is left alone.\n\n" +
 		"It deliberately says nothing about non-exhaustive lists (*notamment*, *dont*, *y compris*, *including*, *such as*, " +
 		"*among them*, “etc.”), partial references (“deux de ces pays”, “two of the three countries”, “trois autres pays”, " +
 		"“les deux pays” after a longer list), approximate counts (“plus de trois”, “at least four”), counts with no list " +
@@ -75,6 +83,131 @@ var classNames = map[string]string{
 	"region": "regions", "city": "cities", "operation": "operations",
 }
 
+// moreNouns adds to the language packs' count nouns the classes whose
+// lists the rule reads only as lists of names (after a colon or dash, in
+// apposition, or in a list block): people, teams, firms, places, titles.
+var moreNouns = map[string]map[string]string{
+	"fr": nounClasses(map[string][]string{
+		"company":    {"entreprises", "sociétés", "firmes", "groupes", "marques", "banques", "constructeurs", "opérateurs", "laboratoires"},
+		"club":       {"clubs"},
+		"team":       {"équipes", "sélections", "écuries"},
+		"player":     {"joueurs", "joueuses", "athlètes", "coureurs", "coureuses", "cyclistes", "nageurs", "nageuses", "skieurs", "skieuses", "tennismen", "footballeurs", "footballeuses", "attaquants", "défenseurs", "gardiens"},
+		"coach":      {"entraîneurs", "entraîneuses", "sélectionneurs"},
+		"union":      {"syndicats"},
+		"party":      {"partis", "formations"},
+		"candidate":  {"candidats", "candidates", "prétendants"},
+		"official":   {"députés", "députées", "sénateurs", "sénatrices", "maires", "juges", "magistrats", "ambassadeurs", "diplomates", "commissaires", "présidents", "présidentes", "directeurs", "directrices", "patrons", "porte-parole", "conseillers", "conseillères", "négociateurs", "négociatrices", "médiateurs", "adjoints", "adjointes"},
+		"person":     {"chercheurs", "chercheuses", "scientifiques", "experts", "expertes", "économistes", "analystes", "médecins", "auteurs", "autrices", "écrivains", "artistes", "réalisateurs", "réalisatrices", "musiciens", "chanteurs", "chanteuses", "architectes", "astronautes", "acteurs", "actrices", "comédiens", "comédiennes", "victimes", "otages", "survivants"},
+		"winner":     {"lauréats", "lauréates", "finalistes", "vainqueurs"},
+		"university": {"universités", "écoles"},
+		"territory":  {"territoires", "départements", "provinces", "cantons", "municipalités", "capitales", "métropoles", "îles", "arrondissements"},
+		"site":       {"sites", "aéroports", "ports", "usines", "stades", "musées", "hôpitaux"},
+		"work":       {"films", "séries", "albums", "livres", "romans", "ouvrages", "œuvres"},
+		"product":    {"produits", "modèles", "applications", "logiciels", "médicaments", "vaccins"},
+		"unit":       {"divisions", "filiales"},
+		"investor":   {"actionnaires", "investisseurs", "donateurs", "mécènes", "sponsors"},
+	}),
+	"en": nounClasses(map[string][]string{
+		"company":     {"companies", "firms", "groups", "brands", "banks", "carmakers", "manufacturers", "operators", "carriers", "airlines", "startups", "start-ups", "providers", "retailers", "chipmakers", "insurers", "lenders"},
+		"club":        {"clubs"},
+		"team":        {"teams", "sides", "squads"},
+		"player":      {"players", "athletes", "drivers", "riders", "cyclists", "swimmers", "skiers", "runners", "footballers", "strikers", "defenders", "goalkeepers", "golfers"},
+		"coach":       {"coaches", "managers"},
+		"union":       {"unions"},
+		"party":       {"parties"},
+		"candidate":   {"candidates", "contenders", "nominees"},
+		"official":    {"officials", "lawmakers", "legislators", "senators", "MPs", "mayors", "governors", "judges", "justices", "ambassadors", "diplomats", "commissioners", "presidents", "executives", "directors", "chairmen", "spokespeople", "negotiators", "mediators", "envoys", "assistants", "deputies"},
+		"person":      {"researchers", "scientists", "experts", "economists", "analysts", "doctors", "authors", "writers", "artists", "musicians", "singers", "architects", "astronauts", "scholars", "actors", "actresses", "suspects", "victims", "hostages", "survivors"},
+		"winner":      {"winners", "laureates", "finalists", "medallists", "medalists"},
+		"university":  {"universities", "schools", "colleges"},
+		"territory":   {"territories", "provinces", "counties", "cantons", "municipalities", "capitals", "islands", "boroughs", "towns"},
+		"site":        {"sites", "airports", "ports", "plants", "factories", "stadiums", "stadia", "museums", "hospitals"},
+		"work":        {"films", "movies", "series", "albums", "books", "novels", "titles"},
+		"product":     {"products", "models", "apps", "drugs", "vaccines"},
+		"unit":        {"units", "divisions", "subsidiaries"},
+		"investor":    {"shareholders", "investors", "donors", "sponsors", "backers"},
+		"appointment": {"appointments"},
+	}),
+}
+
+func nounClasses(m map[string][]string) map[string]string {
+	out := map[string]string{}
+	for class, ws := range m {
+		for _, w := range ws {
+			out[lang.LowerFold(w)] = class
+		}
+	}
+	return out
+}
+
+// packNouns are the language packs' count nouns (TestPackNouns keeps them
+// in step with the data), for nounShapes only: the pack says the class.
+var packNouns = []string{
+	"pays", "États", "états", "nations", "Etats", "partenaires", "dirigeants", "dirigeantes", "chefs",
+	"responsables", "ministres", "Alliés", "alliés", "Alliées", "alliées", "membres", "personnes",
+	"personnalités", "organisations", "organismes", "institutions", "agences", "délégations",
+	"représentants", "représentantes", "participants", "participantes", "régions", "villes", "opérations",
+	"missions", "countries", "states", "partners", "leaders", "heads", "ministers", "allies", "Allies", "members",
+	"people", "persons", "individuals", "organizations", "agencies", "bodies", "delegations",
+	"representatives", "regions", "cities", "operations",
+}
+
+// nounShapes filters words before the count-noun lookups, which fold case
+// and hash: a count noun's byte length with its last byte, and its last
+// two bytes (a non-ASCII one as 0x80), all lower-cased.
+var nounShapes = func() (s struct {
+	lenLast  [64][128]bool
+	prevLast [129][128]bool
+}) {
+	add := func(w string) {
+		w = lang.LowerFold(w)
+		n, prev, last := len(w), w[len(w)-2], w[len(w)-1]
+		s.lenLast[n][last] = true
+		s.prevLast[min(prev, 0x80)][last] = true
+	}
+	for _, w := range packNouns {
+		add(w)
+	}
+	for _, m := range moreNouns {
+		for w := range m {
+			add(w)
+		}
+	}
+	return s
+}()
+
+// mayBeNoun is false for a word that cannot fold to a count noun. Words
+// with runes past U+017F, U+0130 or U+00A0 are always looked up: only
+// below, these excepted, does lower-casing keep the byte length.
+func mayBeNoun(w string) bool {
+	n := len(w)
+	if n < 2 {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		switch b := w[i]; {
+		case b >= 0xC6, b == 0xC4 && i+1 < n && w[i+1] == 0xB0, b == 0xC2 && i+1 < n && w[i+1] == 0xA0:
+			return true
+		}
+	}
+	last, prev := lowerASCII(w[n-1]), lowerASCII(w[n-2])
+	if last >= 0x80 || n >= len(nounShapes.lenLast) {
+		return false // every count noun ends with an ASCII letter, and is short
+	}
+	return nounShapes.lenLast[n][last] && nounShapes.prevLast[min(prev, 0x80)][last]
+}
+
+// countNoun is the pack's CountNoun, then moreNouns.
+func (c *checker) countNoun(w string) (string, bool) {
+	if !mayBeNoun(w) {
+		return "", false
+	}
+	if cl, ok := c.p.CountNoun(w); ok {
+		return cl, true
+	}
+	return lang.LookupFold(c.more, w)
+}
+
 type det uint8
 
 const (
@@ -94,6 +227,8 @@ type count struct {
 	partial    bool   // a count, but partial or approximate: never checked
 	between    int    // words between the cardinal and the head noun
 	next       string // the lower-cased word right after the head noun, if any
+	link       *enum  // the list it was checked against
+	word       string // the head noun
 }
 
 type item struct{ start, name, end int } // start includes a skipped article
@@ -129,6 +264,10 @@ type checker struct {
 	sents  []*sentence
 	first  []int // first sentence index of each text
 	clsBuf []uint8
+	near   []bool
+	more   map[string]string // moreNouns of the language
+	// numStart is numberStarts of the language, nil when unknown.
+	numStart *[26][26]bool
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -136,34 +275,47 @@ func run(pass *rules.Pass) (any, error) {
 	if p == nil {
 		return nil, nil
 	}
-	c := &checker{pass: pass, p: p}
+	c := &checker{pass: pass, p: p, more: moreNouns[p.Tag], numStart: numberStarts[p.Tag]}
 	shared := textan.TokensOf(pass)
-	for _, ts := range textan.SentencesOf(pass) {
-		ti := len(c.texts)
+	all := textan.SentencesOf(pass)
+	c.texts = make([]rules.Text, 0, len(all))
+	c.toks = make([][]lang.Token, 0, len(all))
+	c.wtoks = make([][]lang.Token, 0, len(all))
+	c.first = make([]int, 0, len(all))
+	nw, ns := 0, 0
+	for ti, ts := range all {
 		c.texts = append(c.texts, ts.Text)
 		var toks []lang.Token
-		if ti < len(shared) && shared[ti].Text.Node == ts.Text.Node && !hasOtherDigit(ts.Text.Value()) {
-			toks = shared[ti].Tokens // what c.tokens would compute
+		if ti < len(shared) && shared[ti].Text.Node == ts.Text.Node {
+			toks = shared[ti].Tokens
 		} else {
-			toks = c.tokens(ts.Text.Value())
+			toks = c.p.Tokens(ts.Text.Value())
 		}
 		c.toks = append(c.toks, toks)
-		nw := 0
 		for _, t := range toks {
 			if t.Kind == lang.Word || t.Kind == lang.Number {
 				nw++
 			}
 		}
-		ws := make([]lang.Token, 0, nw)
-		for _, t := range toks {
+		ns += len(ts.Sentences)
+	}
+	// One backing array for the word tokens of all texts, one for the
+	// sentences.
+	words := make([]lang.Token, 0, nw)
+	sents := make([]sentence, 0, ns)
+	c.sents = make([]*sentence, 0, ns)
+	for ti, ts := range all {
+		from := len(words)
+		for _, t := range c.toks[ti] {
 			if t.Kind == lang.Word || t.Kind == lang.Number {
-				ws = append(ws, t)
+				words = append(words, t)
 			}
 		}
-		c.wtoks = append(c.wtoks, ws)
+		c.wtoks = append(c.wtoks, words[from:len(words):len(words)])
 		c.first = append(c.first, len(c.sents))
 		for _, sp := range ts.Sentences {
-			c.sents = append(c.sents, &sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote})
+			sents = append(sents, sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote})
+			c.sents = append(c.sents, &sents[len(sents)-1])
 		}
 	}
 	c.quotes = make([][]lang.Quote, len(c.texts))
@@ -172,61 +324,25 @@ func run(pass *rules.Pass) (any, error) {
 			c.quotes[i] = tq.Quotes
 		}
 	}
+	countries := false
 	for si, s := range c.sents {
 		c.scanCounts(si, s)
-		c.scanCountries(si, s)
+		for _, cnt := range s.counts {
+			countries = countries || !cnt.partial && (cnt.class == "country" || cnt.class == "ally")
+		}
 	}
-	c.scanBlocks()
+	// Lists of countries are read only for a count of countries to link.
+	if countries {
+		for si, s := range c.sents {
+			c.scanCountries(si, s)
+		}
+		c.scanBlocks()
+	}
 	c.link()
 	return nil, nil
 }
 
 // ---- lexical helpers ----
-
-// tokens is Pack.Tokens made safe: lang's tokenizer loops forever on a
-// decimal digit outside ASCII (Arabic-Indic, fullwidth, N’Ko…), so such
-// digits are masked with spaces of the same byte length first; offsets are
-// unchanged and the rule never needs those digits.
-func (c *checker) tokens(s string) []lang.Token {
-	if !hasOtherDigit(s) {
-		return c.p.Tokens(s)
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if otherDigit(r) {
-			b.WriteString(strings.Repeat(" ", n))
-		} else {
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	masked := b.String()
-	toks := c.p.Tokens(masked)
-	for k := range toks {
-		toks[k].Text = s[toks[k].Start:toks[k].End]
-	}
-	return toks
-}
-
-// hasOtherDigit is strings.IndexFunc(s, otherDigit) >= 0, skipping ASCII
-// bytes (never such a digit) without decoding them.
-func hasOtherDigit(s string) bool {
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if otherDigit(r) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
-func otherDigit(r rune) bool { return unicode.IsDigit(r) && (r < '0' || r > '9') }
 
 func (c *checker) value(ti int) string { return c.texts[ti].Value() }
 
@@ -287,8 +403,11 @@ var (
 	disjunctions   = set("ou", "or", "nor", "ni")
 	continuations  = set("et", "and", "ou", "or", "ainsi", "as", "along", "plus", "together", "voire", "sauf",
 		"except", "excepté", "hormis", "etc", "mais", "but", "puis", "then", "with", "avec")
-	articles  = set("le", "la", "les", "l'", "the")
-	particles = set("de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "al", "el", "bin",
+	articles = set("le", "la", "les", "l'", "the")
+	// complement starts what may follow a name in a list item: a post, a
+	// club, a place.
+	complement = set("à", "au", "aux", "pour", "chez", "at", "for", "as", "from", "of")
+	particles  = set("de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "al", "el", "bin",
 		"ben", "le", "la", "ibn", "dos", "y")
 )
 
@@ -308,9 +427,16 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	// Cardinal is costly: try it only on words a few words before a count
 	// noun (a long spelled-out number plus the words allowed between).
 	const reach = 8
-	near := make([]bool, len(ws))
+	near := c.near[:0]
+	for range ws {
+		near = append(near, false)
+	}
+	c.near = near
 	for k, w := range ws {
-		if _, ok := c.p.CountNoun(w.Text); ok {
+		if functionWord(w.Text) {
+			continue
+		}
+		if _, ok := c.countNoun(w.Text); ok {
 			for j := max(0, k-reach); j < k; j++ {
 				near[j] = true
 			}
@@ -318,7 +444,7 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 	for k := 0; k < len(ws); k++ {
 		t := ws[k]
-		if !near[k] {
+		if !near[k] || functionWord(t.Text) || !c.mayBeCardinal(t.Text) {
 			continue
 		}
 		val, e, ok := c.p.Cardinal(v, t.Start)
@@ -331,7 +457,7 @@ func (c *checker) scanCounts(si int, s *sentence) {
 		}
 		// The head noun: the first count noun among the next few words,
 		// separated by single spaces only.
-		head, class, between, bad := -1, "", 0, false
+		head, class, word, between, bad := -1, "", "", 0, false
 		prevEnd := e
 		for j := last + 1; j < len(ws) && head < 0 && !bad; j++ {
 			gap := v[prevEnd:ws[j].Start]
@@ -339,17 +465,19 @@ func (c *checker) scanCounts(si int, s *sentence) {
 				bad = true
 				break
 			}
-			if cl, ok := c.p.CountNoun(ws[j].Text); ok {
-				head, class = ws[j].End, cl
+			if cl, ok := c.countNoun(ws[j].Text); ok {
+				head, class, word = ws[j].End, cl, ws[j].Text
 				break
 			}
 			if notBetween[lower(ws[j].Text)] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
 				bad = true
 				break
 			}
-			if _, _, isNum := c.p.Cardinal(v, ws[j].Start); isNum {
-				bad = true
-				break
+			if c.mayBeCardinal(ws[j].Text) {
+				if _, _, isNum := c.p.Cardinal(v, ws[j].Start); isNum {
+					bad = true
+					break
+				}
 			}
 			between++
 			prevEnd = ws[j].End
@@ -358,7 +486,7 @@ func (c *checker) scanCounts(si int, s *sentence) {
 		if head < 0 {
 			continue
 		}
-		cnt := &count{sent: si, start: t.Start, end: e, head: head, value: val, class: class, between: between}
+		cnt := &count{sent: si, start: t.Start, end: e, head: head, value: val, class: class, between: between, word: word}
 		if rest := v[head:]; rest != "" {
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r) {
 				if f := strings.Fields(rest); len(f) > 0 {
@@ -412,6 +540,74 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 }
 
+// numberWords lists, per language, the number words of the language
+// packs' data (TestNumberWords keeps them in step): a cardinal starts with
+// one of them, so a word whose first two letters start none of them is no
+// cardinal and costs no Cardinal call.
+var numberWords = map[string][]string{
+	"fr": {"zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+		"douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante",
+		"septante", "huitante", "octante", "nonante", "vingts", "cent", "cents", "mille", "et"},
+	"en": {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+		"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "and", "a",
+		"dozen"},
+}
+
+// numberStarts[tag][a][b] marks the lower-case ASCII letter pairs a, b
+// that begin a number word of the language.
+var numberStarts = func() map[string]*[26][26]bool {
+	m := map[string]*[26][26]bool{}
+	for tag, ws := range numberWords {
+		var s [26][26]bool
+		for _, w := range ws {
+			if len(w) >= 2 && isLowerASCII(w[0]) && isLowerASCII(w[1]) {
+				s[w[0]-'a'][w[1]-'a'] = true
+			}
+		}
+		m[tag] = &s
+	}
+	return m
+}()
+
+func isLowerASCII(b byte) bool { return 'a' <= b && b <= 'z' }
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// mayBeCardinal reports whether word w may start a cardinal: false only
+// for a word of two ASCII letters or more whose first two letters start
+// no number word (digits, short and non-ASCII words are tried).
+func (c *checker) mayBeCardinal(w string) bool {
+	if c.numStart == nil || len(w) < 2 {
+		return true
+	}
+	a, b := lowerASCII(w[0]), lowerASCII(w[1])
+	if !isLowerASCII(a) || !isLowerASCII(b) {
+		return true
+	}
+	return c.numStart[a-'a'][b-'a']
+}
+
+// functionWord reports the most frequent function words, which are
+// neither count nouns nor the first word of a cardinal in either language
+// (TestFunctionWords): the scan skips its lookups on them.
+func functionWord(w string) bool {
+	switch w {
+	case "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "à", "en", "au", "aux", "par",
+		"pour", "sur", "dans", "avec", "que", "qui", "ont", "est", "se", "s’", "ne", "pas", "plus", "ce",
+		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nos", "il", "ils", "elle", "elles", "nous",
+		"the", "of", "and", "to", "in", "on", "for", "with", "by", "at", "from", "that", "is", "was",
+		"were", "has", "have", "had", "it", "its", "their", "this", "be", "are", "or", "ou":
+		return true
+	}
+	return false
+}
+
 // before returns up to four lower-cased words before offset i in the
 // sentence, nearest first.
 func (c *checker) before(ws []lang.Token, i int) []string {
@@ -425,6 +621,9 @@ func (c *checker) before(ws []lang.Token, i int) []string {
 }
 
 func (c *checker) isCardinalWord(w string) bool {
+	if !c.mayBeCardinal(w) {
+		return false
+	}
 	_, e, ok := c.p.Cardinal(w, 0)
 	return ok && e == len(w)
 }
@@ -577,9 +776,33 @@ func countryClass(w string) uint8 {
 	if unicode.IsUpper(r) {
 		return countryStart
 	}
+	switch w {
+	case "de", "la", "le", "les", "l'", "l’", "d'", "d’", "du", "des", "au", "aux", "en", "à", "the":
+		return countryLeadWord // the frequent ones, without a lookup
+	}
+	if w == "" || !leadFirst[w[0]] {
+		return countryOther // most words: no lookup
+	}
+	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf && !leadPair[w[0]][lowerASCII(w[1])] {
+		return countryOther
+	}
 	cl, _ := lang.LookupFold(countryWordClass, w)
 	return cl // countryOther when absent
 }
+
+// leadFirst marks the first bytes of the words in countryWordClass, and
+// leadPair their first two bytes when both are ASCII; a word that is not
+// capitalised keeps its first byte when folded, and an ASCII second byte
+// only changes case.
+var leadFirst, leadPair = func() (first [256]bool, pair [128][128]bool) {
+	for w := range countryWordClass {
+		first[w[0]] = true
+		if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+			pair[w[0]][w[1]] = true
+		}
+	}
+	return first, pair
+}()
 
 // countryWordClass merges countryLowerHead and countryLead for one lookup
 // per word; a head is a head even if it were also a lead.
@@ -706,7 +929,7 @@ func (c *checker) linkSameSentence(cnt *count) bool {
 			return true
 		}
 	}
-	if c.listAfterColon(cnt) {
+	if c.listApposition(cnt) || c.listAfterColon(cnt) {
 		return true
 	}
 	return c.linkBlock(cnt)
@@ -851,7 +1074,7 @@ func (c *checker) linkBack(cnt *count) bool {
 			if appos && (abs(cnt.value-e.n) > maxDiff || c.coordinatedAfter(cnt)) {
 				return true // "la Norvège et la Suisse, les 27 États membres": another group
 			}
-			if c.between(pos{si, e.end}, at, cnt) {
+			if c.between(pos{si, e.end}, at, cnt, e) {
 				return true
 			}
 			if !appos && abs(cnt.value-e.n) > maxDiff {
@@ -966,8 +1189,10 @@ func (c *checker) others(si int, e *enum, before pos) bool {
 }
 
 // between reports another country or another count of countries between a
-// list's end and an anaphoric count: the anaphora may then cover them.
-func (c *checker) between(from, to pos, cnt *count) bool {
+// list's end and an anaphoric count: the anaphora may then cover them. A
+// count that restates list e ("A, B et C, trois pays… Ces trois pays")
+// does not count.
+func (c *checker) between(from, to pos, cnt *count, e *enum) bool {
 	for si := from.sent; si <= to.sent; si++ {
 		s := c.sents[si]
 		for _, it := range s.items {
@@ -978,7 +1203,8 @@ func (c *checker) between(from, to pos, cnt *count) bool {
 		}
 		for _, o := range s.counts {
 			p := pos{si, o.start}
-			if o != cnt && (o.class == "country" || o.class == "ally") && less(from, p) && less(p, to) {
+			if o != cnt && (o.class == "country" || o.class == "ally") && less(from, p) && less(p, to) &&
+				(o.link != e || o.value != e.n) {
 				return true
 			}
 		}
@@ -1024,10 +1250,24 @@ func (c *checker) linkForward(cnt *count) {
 					return
 				}
 			}
+			// A list split across two sentences ("Ceux du Maroc et du
+			// Qatar ont suivi."): the countries of the next one bring the
+			// total closer to the count.
+			if k := c.nextItems(si); !e.block && k > 0 && abs(e.n+k-cnt.value) < abs(e.n-cnt.value) {
+				return
+			}
 			c.check(cnt, e)
 			return
 		}
 	}
+}
+
+// nextItems counts the countries named in the sentence after si.
+func (c *checker) nextItems(si int) int {
+	if si+1 >= len(c.sents) {
+		return 0
+	}
+	return len(c.sents[si+1].items)
 }
 
 // governorSkip lists the words between a noun and the count or list it
@@ -1096,6 +1336,14 @@ func (c *checker) listAfterColon(cnt *count) bool {
 	if c.nonExhaustive(s.text, a, b) {
 		return true
 	}
+	return c.checkNames(cnt, items)
+}
+
+// checkNames checks a count against a list of names (or of countries, for
+// partners and members) in its sentence; it reports false when the items
+// are something else.
+func (c *checker) checkNames(cnt *count, items []lang.Span) bool {
+	v := c.value(c.sents[cnt.sent].text)
 	allCountries, allNames := cnt.class == "partner" || cnt.class == "member", true
 	for _, it := range items {
 		if allCountries {
@@ -1115,11 +1363,66 @@ func (c *checker) listAfterColon(cnt *count) bool {
 	return true
 }
 
+// listApposition links a count of a class other than countries to a list
+// of names in apposition right after its noun, closed by a comma, dash or
+// bracket: "Deux entraîneurs, Franck Haise et Gennaro Gattuso, ont…".
+func (c *checker) listApposition(cnt *count) bool {
+	if cnt.class == "country" || cnt.class == "ally" {
+		return false
+	}
+	s := c.sents[cnt.sent]
+	v := c.value(s.text)
+	// "the two chief executives, A and B," but not "the three Baltic
+	// leaders, A and B": a proper adjective names a group the list may
+	// be coordinated with.
+	if strings.IndexFunc(v[cnt.end:cnt.head-len(cnt.word)], unicode.IsUpper) >= 0 {
+		return false
+	}
+	if !strings.HasPrefix(v[cnt.head:s.span.End], ",") {
+		return false
+	}
+	a, b, depth, coord := cnt.head+1, -1, 0, false
+	for _, t := range c.toks[s.text] {
+		if t.Start < a || t.Kind == lang.Space {
+			continue
+		}
+		if t.End > s.span.End {
+			break
+		}
+		switch {
+		case t.Text == "(":
+			depth++
+		case t.Text == ")" && depth > 0:
+			depth--
+		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text)]:
+			coord = true
+		case depth == 0 && coord && (t.Text == "," || t.Text == ")" || t.Text == "–" || t.Text == "—"):
+			b = t.Start
+		case depth == 0 && t.Kind == lang.Punct && t.Text != "," && t.Text != "." && t.Text != "-" && t.Text != "'" && t.Text != "’":
+			return false // a colon, a semicolon, a quotation: not a plain apposition
+		}
+		if b >= 0 {
+			break
+		}
+	}
+	if b < 0 {
+		return false
+	}
+	items, ok := c.splitList(s.text, a, b)
+	if !ok || abs(cnt.value-len(items)) > maxDiff {
+		return false
+	}
+	if c.nonExhaustive(s.text, a, b) {
+		return true
+	}
+	return c.checkNames(cnt, items)
+}
+
 // splitList splits [a, b) into items at commas, semicolons and a final
 // coordinator, outside brackets. The last item must follow a coordinator.
 func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 	var items []lang.Span
-	start, depth, coordLast := -1, 0, false
+	start, depth, coordLast, coords := -1, 0, false, 0
 	flush := func(end int) bool {
 		if start < 0 {
 			return false
@@ -1145,7 +1448,9 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 			coordLast = false
 			continue
 		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text)]:
-			if start >= 0 && !flush(lastEnd) {
+			// A second coordinator makes pairs ("A et B, C et D") or names
+			// with "and" inside ("Trinidad and Tobago"): not countable.
+			if coords++; coords > 1 || start >= 0 && !flush(lastEnd) {
 				return nil, false
 			}
 			coordLast = true
@@ -1196,12 +1501,19 @@ func (c *checker) nameLike(v string, a, b int) bool {
 		if unicode.IsUpper(r) {
 			continue
 		}
+		if k > 0 && strings.ContainsAny(w.Text, "0123456789") {
+			continue // a model or edition: "la Renault 5", "la Peugeot e-3008"
+		}
+		if k > 0 && complement[lower(w.Text)] {
+			b = w.Start // "Rachida Dati à la Culture", "Ed Miliband at Energy"
+			break
+		}
 		if k == 0 || k == len(ws)-1 || !particles[lower(w.Text)] {
 			return false
 		}
 	}
-	// Only words, spaces and dots of initials between a and b.
-	for _, t := range c.tokens(v[a:b]) {
+	// Only words, spaces and dots of initials in the name.
+	for _, t := range c.p.Tokens(v[a:b]) {
 		if t.Kind == lang.Punct && t.Text != "." {
 			return false
 		}
@@ -1211,7 +1523,7 @@ func (c *checker) nameLike(v string, a, b int) bool {
 
 func (c *checker) wordsIn(v string, a, b int) []lang.Token {
 	var out []lang.Token
-	for _, t := range c.tokens(v[a:b]) {
+	for _, t := range c.p.Tokens(v[a:b]) {
 		if t.Kind == lang.Word || t.Kind == lang.Number {
 			t.Start += a
 			t.End += a
@@ -1296,6 +1608,7 @@ func (c *checker) linkBlock(cnt *count) bool {
 // ---- reporting ----
 
 func (c *checker) check(cnt *count, e *enum) {
+	cnt.link = e
 	if cnt.value == e.n {
 		return
 	}
@@ -1303,7 +1616,7 @@ func (c *checker) check(cnt *count, e *enum) {
 	t := c.texts[s.text]
 	noun := classNames[cnt.class]
 	if noun == "" {
-		noun = cnt.class + "s"
+		noun = lower(cnt.word) // "directors", « réalisatrices »
 	}
 	stated := fmt.Sprintf("%d", cnt.value)
 	if !cnt.digits {

@@ -5,7 +5,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/artlint/artlint/internal/lang"
 	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/ruletest"
@@ -153,6 +156,28 @@ func TestFindings(t *testing.T) {
         "Barack Obama",
         "François Hollande",
         "Angela Merkel`, "the list of 4 leaders"}}},
+		{"coaches in apposition", "fr", []string{"Trois entraîneurs, Franck Haise et Gennaro Gattuso, ont toutefois regretté un calendrier trop chargé."},
+			[]finding{{"states 3 (« Trois ») entraîneurs but lists 2", "Trois", "Franck Haise et Gennaro Gattuso", "the list of 2 entraîneurs"}}},
+		{"ministers with their posts", "fr", []string{"Le président de la République a nommé lundi six nouveaux ministres : Rachida Dati à la Culture, Catherine Vautrin au Travail, Stéphane Séjourné aux Affaires étrangères, Amélie Oudéa-Castéra à l’Éducation et Frédéric Valletoux à la Santé."},
+			[]finding{{"states 6 (« six ») ministers but lists 5", "six", "Rachida Dati à la Culture, Catherine Vautrin au Travail, Stéphane Séjourné aux Affaires étrangères, Amélie Oudéa-Castéra à l’Éducation et Frédéric Valletoux à la Santé", "the list of 5 ministers"}}},
+		{"companies after a late colon", "en", []string{"Two companies unveiled new artificial intelligence chips at the Computex trade show in Taipei on Tuesday: Nvidia, AMD and Intel."},
+			[]finding{{"states 2 (“Two”) companies but lists 3", "Two", "Nvidia, AMD and Intel", "the list of 3 companies"}}},
+		{"ministers in apposition with possessives", "en", []string{"The signing was attended by three ministers, France's Philippe Baptiste and Germany's Dorothee Bär, and by the heads of the four agencies."},
+			[]finding{{"states 3 (“three”) ministers but lists 2", "three", "France's Philippe Baptiste and Germany's Dorothee Bär", "the list of 2 ministers"}}},
+		{"cities in apposition", "en", []string{"Four cities, Amsterdam, Rotterdam and Utrecht, have warned that cuts to municipal funds would hit public transport."},
+			[]finding{{"states 4 (“Four”) cities but lists 3", "Four", "Amsterdam, Rotterdam and Utrecht", "the list of 3 cities"}}},
+		{"model numbers in names", "fr", []string{"Trois modèles, la Renault 5 et la Peugeot e-3008, seront lancés au printemps."},
+			[]finding{{"states 3 (« Trois ») modèles but lists 2", "Trois", "la Renault 5 et la Peugeot e-3008", "the list of 2 modèles"}}},
+		{"adjective before the noun in apposition", "en", []string{"The three chief executives, Jensen Huang and Lisa Su, were both born in Tainan."},
+			[]finding{{"states 3 (“three”) executives but lists 2", "three", "Jensen Huang and Lisa Su", "the list of 2 executives"}}},
+		{"country names with and inside", "en", []string{"Small island states stepped up pressure on Tuesday, with four Caribbean countries — Antigua and Barbuda, Saint Vincent and the Grenadines, and Trinidad and Tobago — tabling a joint proposal."},
+			[]finding{{"states 4 (“four”) countries but lists 3", "four", "Antigua and Barbuda, Saint Vincent and the Grenadines, and Trinidad and Tobago", "the list of 3 countries"}}},
+		{"directors with honorifics and of", "en", []string{"The company also named five new independent directors: Dr Amelia Hart, Professor Kenji Sato, Lord Patel of Bradford, and Ms Claire Dubois."},
+			[]finding{{"states 5 (“five”) directors but lists 4", "five", "Dr Amelia Hart, Professor Kenji Sato, Lord Patel of Bradford, and Ms Claire Dubois", "the list of 4 directors"}}},
+		{"only the restating count when it differs", "fr", []string{"La Serbie, le Monténégro et l’Albanie, quatre pays des Balkans, attendent. Ces quatre pays ont reçu une promesse."},
+			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "Serbie, le Monténégro et l’Albanie", "the list of 3 countries"}}},
+		{"anaphora past a count that restates the list", "fr", []string{"La Bosnie-Herzégovine, la Serbie, le Monténégro, l’Albanie et la Macédoine du Nord, cinq pays des Balkans occidentaux, attendent depuis des années. Ces quatre pays ont reçu la promesse d’un nouveau plan de croissance."},
+			[]finding{{"states 4 (« quatre ») countries but lists 5", "quatre", "Bosnie-Herzégovine, la Serbie, le Monténégro, l’Albanie et la Macédoine du Nord", "the list of 5 countries"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := runOn(t, article(t, tc.lang, tc.body...))
@@ -227,6 +252,22 @@ func TestTraps(t *testing.T) {
 		{"qualified apposition", "en", []string{"The leaders of the three Baltic countries, Poland and Finland, asked for more troops."}},
 		{"non-ASCII digits", "fr", []string{"Les ３ pays et les ٣ pays ߈ : la France et l’Allemagne."}},
 		{"heads of state count forward small", "en", []string{"Three countries refused.", "Later France and Germany proposed a compromise."}},
+		{"both after a longer list", "en", []string{"France, Germany and Italy signed the accord on Monday. Both countries had pushed for a faster timetable."}},
+		{"the two leaders after three names", "en", []string{"Three leaders spoke at the summit: Emmanuel Macron, Olaf Scholz and Giorgia Meloni. The two leaders who had clashed in June shook hands."}},
+		{"dates, ages and scores", "fr", []string{"Le 14 juillet 2024, à 25 ans, Mbappé a marqué deux buts (3-1) face aux Pays-Bas, à la Belgique et à l’Italie, les 27 pays membres saluant les Vingt-Sept."}},
+		{"proper adjective before the noun", "en", []string{"The three Baltic presidents, Andrzej Duda and Alexander Stubb, met in Vilnius."}},
+		{"non-exhaustive apposition fr", "fr", []string{"Trois joueurs, dont Kylian Mbappé et Ousmane Dembélé, ont été blessés. Cinq entraîneurs, notamment Franck Haise et Will Still, ont protesté."}},
+		{"non-exhaustive apposition en", "en", []string{"Three players, including Bukayo Saka and Martin Ødegaard, were injured. Four firms, among them Apple and Google, declined to comment."}},
+		{"apposition in a quotation", "en", []string{"“Three players, Saka and Ødegaard, were injured,” the manager said."}},
+		{"list split across two sentences", "fr", []string{
+			"Les dirigeants de l’OTAN ont rencontré mardi ceux de treize pays partenaires.",
+			"Les dirigeants de l’Australie, de l’Autriche, de la Finlande, de la Géorgie, du Japon, de la Jordanie, de la République de Corée, de la Nouvelle-Zélande, de la Suède, de la Suisse et des Émirats arabes unis ont pris la parole en premier. Ceux du Maroc et du Qatar ont suivi."}},
+		{"pairs of players", "fr", []string{"Quatre joueurs sont incertains : Mbappé et Griezmann en attaque, Tchouaméni et Rabiot au milieu."}},
+		{"names with and inside", "en", []string{"Three partners signed the declaration: Trinidad and Tobago, Antigua and Barbuda and Saint Kitts and Nevis."}},
+		{"names list at the end of the sentence", "en", []string{"The summit was attended by three presidents, Andrzej Duda and Alexander Stubb."}},
+		{"names apposition with a gloss", "fr", []string{"Deux joueurs, Kylian Mbappé (blessé) et Ousmane Dembélé, manqueront le match de mercredi."}},
+		{"film titles", "fr", []string{"Cinq films concourent : Anatomie d’une chute, Le Règne animal, L’Enlèvement, Chien de la casse et Les Trois Mousquetaires."}},
+		{"adjective after a noun", "fr", []string{"Les deux accords internationaux et les trois projets pilotes : la France, l’Allemagne et l’Italie ont signé."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := runOn(t, article(t, tc.lang, tc.body...)); len(got) != 0 {
@@ -288,5 +329,156 @@ func TestSpans(t *testing.T) {
 	}
 	if d.Message != "states 3 (« trois ») countries but lists 4" {
 		t.Errorf("message %q", d.Message)
+	}
+}
+
+// TestFunctionWords checks the words scanCounts skips: none is a count
+// noun or starts a cardinal, alone or before a number word.
+func TestFunctionWords(t *testing.T) {
+	words := []string{"de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "à", "en", "au", "aux", "par",
+		"pour", "sur", "dans", "avec", "que", "qui", "ont", "est", "se", "s’", "ne", "pas", "plus", "ce",
+		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nos", "il", "ils", "elle", "elles", "nous",
+		"the", "of", "and", "to", "in", "on", "for", "with", "by", "at", "from", "that", "is", "was",
+		"were", "has", "have", "had", "it", "its", "their", "this", "be", "are", "or", "ou"}
+	for _, tag := range []string{"fr", "en"} {
+		p, ok := lang.For(tag)
+		if !ok {
+			t.Fatal(tag)
+		}
+		for _, w := range words {
+			if !functionWord(w) {
+				t.Errorf("%q is not a function word", w)
+			}
+			if _, ok := p.CountNoun(w); ok {
+				t.Errorf("%s: %q is a count noun", tag, w)
+			}
+			if _, ok := lang.LookupFold(moreNouns[tag], w); ok {
+				t.Errorf("%s: %q is in moreNouns", tag, w)
+			}
+			for _, s := range []string{w, w + " cent", w + " hundred", w + " dozen", w + " mille", w + " thousand", w + " deux", w + " two"} {
+				if _, _, ok := p.Cardinal(s, 0); ok {
+					t.Errorf("%s: %q starts a cardinal", tag, s)
+				}
+			}
+		}
+	}
+	if functionWord("pays") || functionWord("a") || functionWord("un") {
+		t.Error("pays, a or un taken for a function word")
+	}
+}
+
+// TestNumberWords keeps numberWords in step with the language packs: every
+// word of their number tables must be listed, or mayBeCardinal would skip
+// a cardinal.
+func TestNumberWords(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		data, err := os.ReadFile("../../internal/lang/data/" + tag + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			Numbers map[string]json.RawMessage `json:"numbers"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{}
+		for _, w := range numberWords[tag] {
+			listed[w] = true
+		}
+		for key, raw := range d.Numbers {
+			var words []string
+			var fixed map[string]int
+			switch {
+			case json.Unmarshal(raw, &words) == nil:
+			case json.Unmarshal(raw, &fixed) == nil:
+				for phrase := range fixed {
+					words = append(words, phrase)
+				}
+			default:
+				continue
+			}
+			if key == "ordinalWords" || key == "ordinalSuffixes" {
+				continue // never the start of a cardinal
+			}
+			for _, phrase := range words {
+				for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r == ' ' || r == '-' }) {
+					if !listed[w] {
+						t.Errorf("%s: number word %q (%s) missing from numberWords", tag, w, key)
+					}
+				}
+			}
+		}
+	}
+	p, _ := lang.For("fr")
+	c := &checker{p: p, numStart: numberStarts["fr"]}
+	for w, want := range map[string]bool{"Treize": true, "dix-sept": true, "vingt": true, "pays": false, "OTAN": false, "12": true, "à": true} {
+		if got := c.mayBeCardinal(w); got != want {
+			t.Errorf("mayBeCardinal(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPackNouns keeps packNouns in step with the language packs, and
+// checks what mayBeNoun relies on: count nouns end with an ASCII letter.
+func TestPackNouns(t *testing.T) {
+	listed := map[string]bool{}
+	for _, w := range packNouns {
+		listed[w] = true
+	}
+	for _, tag := range []string{"fr", "en"} {
+		data, err := os.ReadFile("../../internal/lang/data/" + tag + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			CountNouns map[string][]string `json:"countNouns"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, ws := range d.CountNouns {
+			for _, w := range ws {
+				if !listed[w] {
+					t.Errorf("%s: count noun %q missing from packNouns", tag, w)
+				}
+				all = append(all, w)
+			}
+		}
+		for w := range moreNouns[tag] {
+			all = append(all, w)
+		}
+		for _, w := range all {
+			if last := w[len(w)-1]; last < 'a' || last > 'z' || len(w) >= 64 {
+				t.Errorf("%s: count noun %q does not end with an ASCII letter", tag, w)
+			}
+			if !mayBeNoun(w) || !mayBeNoun(strings.ToUpper(w)) {
+				t.Errorf("%s: mayBeNoun(%q) is false", tag, w)
+			}
+		}
+	}
+	for w, want := range map[string]bool{"ÉTATS": true, "E\u0301tats": true, "OTAN": false, "réunion": false, "x": false} {
+		if got := mayBeNoun(w); got != want {
+			t.Errorf("mayBeNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestCountryClass checks countryClass's shortcuts against the plain
+// lookup they stand for.
+func TestCountryClass(t *testing.T) {
+	words := []string{"dirigeants", "leur", "a", "et", "été", "dans", "deux", "exemple", "thé", "fOrmer", "lA", "d’", "l’", "ex‑République", "Ex", "former", "ancienne", "à", "À"}
+	for w := range countryWordClass {
+		words = append(words, w, strings.ReplaceAll(w, "'", "’"), strings.ToUpper(w[len(w)-1:])+w)
+	}
+	for _, w := range words {
+		want := uint8(countryStart)
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			want, _ = lang.LookupFold(countryWordClass, w)
+		}
+		if got := countryClass(w); got != want {
+			t.Errorf("countryClass(%q) = %d, want %d", w, got, want)
+		}
 	}
 }
