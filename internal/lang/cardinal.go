@@ -57,6 +57,7 @@ type numberTables struct {
 	ordSuffix  []string
 	fixed      *phraseSet
 	fixedVals  []int
+	lead       leadSet // the first letters of every number word and fixed phrase
 	groupSeps  string
 	tensSpace  bool
 	andTens    map[int]bool
@@ -83,6 +84,7 @@ func buildNumbers(d numberData) (numberTables, error) {
 			return fmt.Errorf("number word %q listed twice", w)
 		}
 		t.atoms[k] = a
+		t.lead.add(w)
 		return nil
 	}
 	for w, v := range d.Units {
@@ -117,6 +119,7 @@ func buildNumbers(d numberData) (numberTables, error) {
 		t.andTens[v] = true
 	}
 	for w, v := range d.Fixed {
+		t.lead.add(w)
 		t.fixed.add(w, len(t.fixedVals))
 		t.fixedVals = append(t.fixedVals, v)
 	}
@@ -142,8 +145,8 @@ func (p *Pack) Cardinal(s string, i int) (value int, end int, ok bool) {
 	if r >= '0' && r <= '9' {
 		return p.cardinalDigits(s, i)
 	}
-	if !unicode.IsLetter(r) {
-		return 0, 0, false
+	if !unicode.IsLetter(r) || !p.num.lead.may(s, i) {
+		return 0, 0, false // most words: no number word starts with their first letters
 	}
 	if v, e, ok := p.num.fixed.match(s, i); ok {
 		return p.num.fixedVals[v], e, true

@@ -38,6 +38,8 @@ type Pack struct {
 	starters          map[string]bool
 	num               numberTables
 	countNouns        map[string]string
+	nameNouns         map[string]string
+	nounShapes        nounShapes // of countNouns and nameNouns
 	nonExhaustive     *phraseSet
 	speech            *phraseSet
 	speechLead        leadSet
@@ -71,6 +73,7 @@ type packData struct {
 	SentenceStarters  []string            `json:"sentenceStarters"`
 	Numbers           numberData          `json:"numbers"`
 	CountNouns        map[string][]string `json:"countNouns"`
+	NameNouns         map[string][]string `json:"nameNouns"`
 	NonExhaustive     []string            `json:"nonExhaustive"`
 	Speech            speechData          `json:"speech"`
 	Honorifics        []string            `json:"honorifics"`
@@ -146,11 +149,8 @@ func load(tag string) (*Pack, error) {
 	if p.num, err = buildNumbers(d.Numbers); err != nil {
 		return nil, err
 	}
-	p.countNouns = map[string]string{}
-	for class, words := range d.CountNouns {
-		for _, w := range words {
-			p.countNouns[lowerKey(w)] = class
-		}
+	if p.countNouns, p.nameNouns, err = buildNouns(d.CountNouns, d.NameNouns, &p.nounShapes); err != nil {
+		return nil, err
 	}
 	p.nonExhaustive = newPhraseSet(caseAll, false)
 	for _, w := range d.NonExhaustive {
@@ -305,6 +305,19 @@ func (p *Pack) SpeakerPronoun(word string) bool {
 // CountNoun reports whether word (any case) is a plural noun that a cardinal
 // can count and a list can enumerate, with its class ("country", "leader"…).
 func (p *Pack) CountNoun(word string) (class string, ok bool) {
-	class, ok = LookupFold(p.countNouns, word)
-	return class, ok
+	if !p.nounShapes.may(word) {
+		return "", false
+	}
+	return LookupFold(p.countNouns, word)
+}
+
+// NameNoun is CountNoun for the plural nouns whose lists are lists of
+// names only ("trois entraîneurs : A, B et C", "three companies: A, B
+// and C"): people by trade, firms, teams, places, works. Their class is
+// the data's ("coach", "company"…).
+func (p *Pack) NameNoun(word string) (class string, ok bool) {
+	if !p.nounShapes.may(word) {
+		return "", false
+	}
+	return LookupFold(p.nameNouns, word)
 }

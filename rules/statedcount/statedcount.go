@@ -83,129 +83,13 @@ var classNames = map[string]string{
 	"region": "regions", "city": "cities", "operation": "operations",
 }
 
-// moreNouns adds to the language packs' count nouns the classes whose
-// lists the rule reads only as lists of names (after a colon or dash, in
-// apposition, or in a list block): people, teams, firms, places, titles.
-var moreNouns = map[string]map[string]string{
-	"fr": nounClasses(map[string][]string{
-		"company":    {"entreprises", "sociétés", "firmes", "groupes", "marques", "banques", "constructeurs", "opérateurs", "laboratoires"},
-		"club":       {"clubs"},
-		"team":       {"équipes", "sélections", "écuries"},
-		"player":     {"joueurs", "joueuses", "athlètes", "coureurs", "coureuses", "cyclistes", "nageurs", "nageuses", "skieurs", "skieuses", "tennismen", "footballeurs", "footballeuses", "attaquants", "défenseurs", "gardiens"},
-		"coach":      {"entraîneurs", "entraîneuses", "sélectionneurs"},
-		"union":      {"syndicats"},
-		"party":      {"partis", "formations"},
-		"candidate":  {"candidats", "candidates", "prétendants"},
-		"official":   {"députés", "députées", "sénateurs", "sénatrices", "maires", "juges", "magistrats", "ambassadeurs", "diplomates", "commissaires", "présidents", "présidentes", "directeurs", "directrices", "patrons", "porte-parole", "conseillers", "conseillères", "négociateurs", "négociatrices", "médiateurs", "adjoints", "adjointes"},
-		"person":     {"chercheurs", "chercheuses", "scientifiques", "experts", "expertes", "économistes", "analystes", "médecins", "auteurs", "autrices", "écrivains", "artistes", "réalisateurs", "réalisatrices", "musiciens", "chanteurs", "chanteuses", "architectes", "astronautes", "acteurs", "actrices", "comédiens", "comédiennes", "victimes", "otages", "survivants"},
-		"winner":     {"lauréats", "lauréates", "finalistes", "vainqueurs"},
-		"university": {"universités", "écoles"},
-		"territory":  {"territoires", "départements", "provinces", "cantons", "municipalités", "capitales", "métropoles", "îles", "arrondissements"},
-		"site":       {"sites", "aéroports", "ports", "usines", "stades", "musées", "hôpitaux"},
-		"work":       {"films", "séries", "albums", "livres", "romans", "ouvrages", "œuvres"},
-		"product":    {"produits", "modèles", "applications", "logiciels", "médicaments", "vaccins"},
-		"unit":       {"divisions", "filiales"},
-		"investor":   {"actionnaires", "investisseurs", "donateurs", "mécènes", "sponsors"},
-	}),
-	"en": nounClasses(map[string][]string{
-		"company":     {"companies", "firms", "groups", "brands", "banks", "carmakers", "manufacturers", "operators", "carriers", "airlines", "startups", "start-ups", "providers", "retailers", "chipmakers", "insurers", "lenders"},
-		"club":        {"clubs"},
-		"team":        {"teams", "sides", "squads"},
-		"player":      {"players", "athletes", "drivers", "riders", "cyclists", "swimmers", "skiers", "runners", "footballers", "strikers", "defenders", "goalkeepers", "golfers"},
-		"coach":       {"coaches", "managers"},
-		"union":       {"unions"},
-		"party":       {"parties"},
-		"candidate":   {"candidates", "contenders", "nominees"},
-		"official":    {"officials", "lawmakers", "legislators", "senators", "MPs", "mayors", "governors", "judges", "justices", "ambassadors", "diplomats", "commissioners", "presidents", "executives", "directors", "chairmen", "spokespeople", "negotiators", "mediators", "envoys", "assistants", "deputies"},
-		"person":      {"researchers", "scientists", "experts", "economists", "analysts", "doctors", "authors", "writers", "artists", "musicians", "singers", "architects", "astronauts", "scholars", "actors", "actresses", "suspects", "victims", "hostages", "survivors"},
-		"winner":      {"winners", "laureates", "finalists", "medallists", "medalists"},
-		"university":  {"universities", "schools", "colleges"},
-		"territory":   {"territories", "provinces", "counties", "cantons", "municipalities", "capitals", "islands", "boroughs", "towns"},
-		"site":        {"sites", "airports", "ports", "plants", "factories", "stadiums", "stadia", "museums", "hospitals"},
-		"work":        {"films", "movies", "series", "albums", "books", "novels", "titles"},
-		"product":     {"products", "models", "apps", "drugs", "vaccines"},
-		"unit":        {"units", "divisions", "subsidiaries"},
-		"investor":    {"shareholders", "investors", "donors", "sponsors", "backers"},
-		"appointment": {"appointments"},
-	}),
-}
-
-func nounClasses(m map[string][]string) map[string]string {
-	out := map[string]string{}
-	for class, ws := range m {
-		for _, w := range ws {
-			out[lang.LowerFold(w)] = class
-		}
-	}
-	return out
-}
-
-// packNouns are the language packs' count nouns (TestPackNouns keeps them
-// in step with the data), for nounShapes only: the pack says the class.
-var packNouns = []string{
-	"pays", "États", "états", "nations", "Etats", "partenaires", "dirigeants", "dirigeantes", "chefs",
-	"responsables", "ministres", "Alliés", "alliés", "Alliées", "alliées", "membres", "personnes",
-	"personnalités", "organisations", "organismes", "institutions", "agences", "délégations",
-	"représentants", "représentantes", "participants", "participantes", "régions", "villes", "opérations",
-	"missions", "countries", "states", "partners", "leaders", "heads", "ministers", "allies", "Allies", "members",
-	"people", "persons", "individuals", "organizations", "agencies", "bodies", "delegations",
-	"representatives", "regions", "cities", "operations",
-}
-
-// nounShapes filters words before the count-noun lookups, which fold case
-// and hash: a count noun's byte length with its last byte, and its last
-// two bytes (a non-ASCII one as 0x80), all lower-cased.
-var nounShapes = func() (s struct {
-	lenLast  [64][128]bool
-	prevLast [129][128]bool
-}) {
-	add := func(w string) {
-		w = lang.LowerFold(w)
-		n, prev, last := len(w), w[len(w)-2], w[len(w)-1]
-		s.lenLast[n][last] = true
-		s.prevLast[min(prev, 0x80)][last] = true
-	}
-	for _, w := range packNouns {
-		add(w)
-	}
-	for _, m := range moreNouns {
-		for w := range m {
-			add(w)
-		}
-	}
-	return s
-}()
-
-// mayBeNoun is false for a word that cannot fold to a count noun. Words
-// with runes past U+017F, U+0130 or U+00A0 are always looked up: only
-// below, these excepted, does lower-casing keep the byte length.
-func mayBeNoun(w string) bool {
-	n := len(w)
-	if n < 2 {
-		return false
-	}
-	for i := 0; i < n; i++ {
-		switch b := w[i]; {
-		case b >= 0xC6, b == 0xC4 && i+1 < n && w[i+1] == 0xB0, b == 0xC2 && i+1 < n && w[i+1] == 0xA0:
-			return true
-		}
-	}
-	last, prev := lowerASCII(w[n-1]), lowerASCII(w[n-2])
-	if last >= 0x80 || n >= len(nounShapes.lenLast) {
-		return false // every count noun ends with an ASCII letter, and is short
-	}
-	return nounShapes.lenLast[n][last] && nounShapes.prevLast[min(prev, 0x80)][last]
-}
-
-// countNoun is the pack's CountNoun, then moreNouns.
+// countNoun is the pack's CountNoun, then its NameNoun: a noun whose
+// lists the rule reads only as lists of names.
 func (c *checker) countNoun(w string) (string, bool) {
-	if !mayBeNoun(w) {
-		return "", false
-	}
 	if cl, ok := c.p.CountNoun(w); ok {
 		return cl, true
 	}
-	return lang.LookupFold(c.more, w)
+	return c.p.NameNoun(w)
 }
 
 type det uint8
@@ -265,9 +149,6 @@ type checker struct {
 	first  []int // first sentence index of each text
 	clsBuf []uint8
 	near   []bool
-	more   map[string]string // moreNouns of the language
-	// numStart is numberStarts of the language, nil when unknown.
-	numStart *[26][26]bool
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -275,7 +156,7 @@ func run(pass *rules.Pass) (any, error) {
 	if p == nil {
 		return nil, nil
 	}
-	c := &checker{pass: pass, p: p, more: moreNouns[p.Tag], numStart: numberStarts[p.Tag]}
+	c := &checker{pass: pass, p: p}
 	shared := textan.TokensOf(pass)
 	all := textan.SentencesOf(pass)
 	c.texts = make([]rules.Text, 0, len(all))
@@ -433,9 +314,6 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 	c.near = near
 	for k, w := range ws {
-		if functionWord(w.Text) {
-			continue
-		}
 		if _, ok := c.countNoun(w.Text); ok {
 			for j := max(0, k-reach); j < k; j++ {
 				near[j] = true
@@ -444,7 +322,7 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 	for k := 0; k < len(ws); k++ {
 		t := ws[k]
-		if !near[k] || functionWord(t.Text) || !c.mayBeCardinal(t.Text) {
+		if !near[k] {
 			continue
 		}
 		val, e, ok := c.p.Cardinal(v, t.Start)
@@ -473,11 +351,9 @@ func (c *checker) scanCounts(si int, s *sentence) {
 				bad = true
 				break
 			}
-			if c.mayBeCardinal(ws[j].Text) {
-				if _, _, isNum := c.p.Cardinal(v, ws[j].Start); isNum {
-					bad = true
-					break
-				}
+			if _, _, isNum := c.p.Cardinal(v, ws[j].Start); isNum {
+				bad = true
+				break
 			}
 			between++
 			prevEnd = ws[j].End
@@ -540,74 +416,6 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 }
 
-// numberWords lists, per language, the number words of the language
-// packs' data (TestNumberWords keeps them in step): a cardinal starts with
-// one of them, so a word whose first two letters start none of them is no
-// cardinal and costs no Cardinal call.
-var numberWords = map[string][]string{
-	"fr": {"zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-		"douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante",
-		"septante", "huitante", "octante", "nonante", "vingts", "cent", "cents", "mille", "et"},
-	"en": {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-		"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "and", "a",
-		"dozen"},
-}
-
-// numberStarts[tag][a][b] marks the lower-case ASCII letter pairs a, b
-// that begin a number word of the language.
-var numberStarts = func() map[string]*[26][26]bool {
-	m := map[string]*[26][26]bool{}
-	for tag, ws := range numberWords {
-		var s [26][26]bool
-		for _, w := range ws {
-			if len(w) >= 2 && isLowerASCII(w[0]) && isLowerASCII(w[1]) {
-				s[w[0]-'a'][w[1]-'a'] = true
-			}
-		}
-		m[tag] = &s
-	}
-	return m
-}()
-
-func isLowerASCII(b byte) bool { return 'a' <= b && b <= 'z' }
-
-func lowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
-}
-
-// mayBeCardinal reports whether word w may start a cardinal: false only
-// for a word of two ASCII letters or more whose first two letters start
-// no number word (digits, short and non-ASCII words are tried).
-func (c *checker) mayBeCardinal(w string) bool {
-	if c.numStart == nil || len(w) < 2 {
-		return true
-	}
-	a, b := lowerASCII(w[0]), lowerASCII(w[1])
-	if !isLowerASCII(a) || !isLowerASCII(b) {
-		return true
-	}
-	return c.numStart[a-'a'][b-'a']
-}
-
-// functionWord reports the most frequent function words, which are
-// neither count nouns nor the first word of a cardinal in either language
-// (TestFunctionWords): the scan skips its lookups on them.
-func functionWord(w string) bool {
-	switch w {
-	case "de", "des", "du", "la", "le", "les", "l'", "l’", "d'", "d’", "et", "à", "en", "au", "aux", "par",
-		"pour", "sur", "dans", "avec", "que", "qui", "ont", "est", "se", "s’", "ne", "pas", "plus", "ce",
-		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nos", "il", "ils", "elle", "elles", "nous",
-		"the", "of", "and", "to", "in", "on", "for", "with", "by", "at", "from", "that", "is", "was",
-		"were", "has", "have", "had", "it", "its", "their", "this", "be", "are", "or", "ou":
-		return true
-	}
-	return false
-}
-
 // before returns up to four lower-cased words before offset i in the
 // sentence, nearest first.
 func (c *checker) before(ws []lang.Token, i int) []string {
@@ -620,10 +428,14 @@ func (c *checker) before(ws []lang.Token, i int) []string {
 	return out
 }
 
-func (c *checker) isCardinalWord(w string) bool {
-	if !c.mayBeCardinal(w) {
-		return false
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
 	}
+	return b
+}
+
+func (c *checker) isCardinalWord(w string) bool {
 	_, e, ok := c.p.Cardinal(w, 0)
 	return ok && e == len(w)
 }
