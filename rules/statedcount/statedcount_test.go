@@ -126,6 +126,10 @@ func TestFindings(t *testing.T) {
 			[]finding{{"states 3 (« trois ») countries but lists 4", "trois", fourNames, "the list of 4 countries"}}},
 		{"seed list plus one", "fr", []string{seedAnnounce, strings.Replace(seedList, "de la Suisse", "de la Suisse, de l’Irlande", 1), seedFour},
 			[]finding{{"states 13 (« treize ») countries but lists 14", "treize", strings.Replace(list13Names, "de la Suisse", "de la Suisse, de l’Irlande", 1), "the list of 14 countries"}}},
+		{"family fr", "fr", []string{"Il laisse sa femme, Hélène, et leurs trois filles, Éléonore et Adeline, qui reprennent la maison."},
+			[]finding{{"states 3 (« trois ») filles but lists 2", "trois", "Éléonore et Adeline", "the list of 2 filles"}}},
+		{"family en", "en", []string{"She is survived by her four children, Tom, Alice and Maya, and by her husband."},
+			[]finding{{"states 4 (“four”) children but lists 3", "four", "Tom, Alice and Maya", "the list of 3 children"}}},
 		{"definite forward", "en", []string{"NATO leaders met the leaders of the five partner countries.", "Taking part were the leaders of Australia, Japan, New Zealand and the Republic of Korea."},
 			[]finding{{"states 5 (“five”) countries but lists 4", "five", "Australia, Japan, New Zealand and the Republic of Korea", "the list of 4 countries"}}},
 		{"spaced hyphen fr", "fr", []string{"Quatre pays - l’Argentine, l’Égypte, l’Éthiopie, l’Iran et les Émirats arabes unis - ont été invités à rejoindre le groupe."},
@@ -200,6 +204,11 @@ func TestTraps(t *testing.T) {
 		body []string
 	}{
 		{"seed paragraphs", "fr", []string{seedAnnounce, seedMiddle, seedList, seedFour}},
+		{"family right count fr", "fr", []string{"Il laisse ses deux fils, Pierre et Jean, et sa sœur Claire."}},
+		{"family no list fr", "fr", []string{"Les trois enfants de la famille Martin ont été hospitalisés à Lyon."}},
+		{"family dont fr", "fr", []string{"Il laisse quatre enfants, dont Pierre et Jean."}},
+		{"family right count en", "en", []string{"He leaves two daughters, Anna and Beth, and a son, Carl."}},
+		{"family no list en", "en", []string{"The three children were taken to hospital in Leeds on Sunday."}},
 		{"deux de ces pays", "fr", []string{"La France, l’Allemagne et l’Italie ont signé. Deux de ces pays ont aussi ratifié le traité."}},
 		{"les deux pays after longer list", "fr", []string{"La France, l’Allemagne, l’Italie et l’Espagne ont signé. Les deux pays les plus peuplés ont ratifié."}},
 		{"trois des quatre", "fr", []string{"La France, l’Allemagne, l’Italie et l’Espagne ont signé. Trois des quatre pays ont ratifié."}},
