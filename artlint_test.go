@@ -143,6 +143,30 @@ func TestCleanArticles(t *testing.T) {
 	}
 }
 
+// TestInjectedDefects: the clean articles with one defect injected by
+// hand each (testdata/articles/defects/README.md lists them, and the four
+// known misses) give exactly the findings in defects.want: each defect at
+// its word, nothing else. -update rewrites the file; review its diff.
+func TestInjectedDefects(t *testing.T) {
+	const want = "testdata/articles/defects/defects.want"
+	out, errOut, code := lint(t, "lint", "--no-config", "testdata/articles/defects")
+	if code != 1 || errOut != "" {
+		t.Fatalf("exit %d, want 1 (findings)\nstderr:\n%s", code, errOut)
+	}
+	if *update {
+		if err := os.WriteFile(want, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(data) {
+		t.Errorf("findings on the injected defects changed (go test -run TestInjectedDefects -update . rewrites %s):\n--- got\n%s--- want\n%s", want, out, data)
+	}
+}
+
 // TestRuleReference keeps docs/rules.md, the page every SARIF helpUri
 // and language-server link points into, in step with the rules' metadata.
 func TestRuleReference(t *testing.T) {
