@@ -44,3 +44,33 @@ func TestNounsListedOnce(t *testing.T) {
 		t.Error("a noun in two classes was accepted")
 	}
 }
+
+// TestRank: a rank with its article, before a name; not a rank inside
+// another word or without its own word boundary.
+func TestRank(t *testing.T) {
+	fr, en := mustPack(t, "fr"), mustPack(t, "en")
+	for _, tc := range []struct {
+		p    *Pack
+		s    string
+		want string // the text up to the rank's end; "" for none
+	}{
+		{fr, "l’amiral Nicolas Vaujour", "l’amiral"},
+		{fr, "le général de corps d’armée Pierre Schill", "le général de corps d’armée"},
+		{fr, "la capitaine de frégate Anne Martin", "la capitaine de frégate"},
+		{fr, "colonel Dupont", "colonel"},
+		{fr, "l’amirauté britannique", ""},
+		{fr, "le ministre", ""},
+		{en, "Admiral Sir Tony Radakin", "Admiral"},
+		{en, "the rear admiral, John Smith", "the rear admiral"},
+		{en, "majority", ""},
+	} {
+		end, ok := tc.p.Rank(tc.s, 0)
+		got := ""
+		if ok {
+			got = tc.s[:end]
+		}
+		if got != tc.want {
+			t.Errorf("%s Rank(%q) = %q, want %q", tc.p.Tag, tc.s, got, tc.want)
+		}
+	}
+}

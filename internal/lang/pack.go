@@ -56,6 +56,7 @@ type Pack struct {
 	roles             *phraseSet
 	roleNames         []string
 	roleArticles      *phraseSet
+	ranks             *phraseSet
 	countryArticles   *phraseSet
 	countries         *phraseSet
 	countryCodes      []string
@@ -80,6 +81,7 @@ type packData struct {
 	HonorificsNeedCap []string            `json:"honorificsNeedCapital"`
 	SpeakerPronouns   []string            `json:"speakerPronouns"`
 	RoleArticles      []string            `json:"roleArticles"`
+	Ranks             []string            `json:"ranks"`
 	Roles             map[string][]string `json:"roles"`
 	CountryArticles   []string            `json:"countryArticles"`
 	CountryExclude    []string            `json:"countryExclude"`
@@ -201,6 +203,10 @@ func load(tag string) (*Pack, error) {
 	p.mathVars = stringSet(d.MathVariables)
 	p.roles.sort()
 	p.roleArticles.sort()
+	p.ranks = newPhraseSet(caseAll, true)
+	for _, r := range d.Ranks {
+		p.ranks.add(r, 0)
+	}
 	p.nonExhaustive.sort()
 	p.honorifics.sort()
 	p.elisionExcept.sort()

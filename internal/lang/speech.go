@@ -217,3 +217,31 @@ func (p *Pack) NonExhaustive(s string, i int) (end int, ok bool) {
 	_, e, ok := p.nonExhaustive.match(s, i)
 	return e, ok
 }
+
+// Rank matches a military or police rank written before a name, with its
+// article ("l’amiral", "le général de corps d’armée", "the rear
+// admiral") at byte i, and returns where the rank ends: "le chef
+// d’état-major de la marine, l’amiral Nicolas Vaujour" names the chief.
+func (p *Pack) Rank(s string, i int) (end int, ok bool) {
+	if !atWordStart(s, i) {
+		return 0, false
+	}
+	j := i
+	if _, ae, aok := p.roleArticles.match(s, i); aok {
+		k := ae
+		for k < len(s) {
+			r, n := runeAt(s, k)
+			if !unicode.IsSpace(r) {
+				break
+			}
+			k += n
+		}
+		if k > ae || isApostrophe(lastRune(s[:ae])) {
+			j = k
+		}
+	}
+	if _, e, ok := p.ranks.match(s, j); ok {
+		return e, true
+	}
+	return 0, false
+}

@@ -431,6 +431,13 @@ func (c *checker) nameAt(ti, k, min int) bool {
 	if _, ok := c.p.Honorific(s, words[k].Start); ok {
 		return true
 	}
+	// A rank and its article before the name: "le chef d’état-major de la
+	// marine, l’amiral Nicolas Vaujour".
+	if e, ok := c.p.Rank(s, words[k].Start); ok {
+		if j := wordAt(words, e); j > k && onlySpace(s[e:words[j].Start]) && isCap(words[j].Text) {
+			k = j
+		}
+	}
 	n := 0
 	for j := k; j < len(words) && isCap(words[j].Text); j++ {
 		if j > k && !onlySpace(s[words[j-1].End:words[j].Start]) {
