@@ -34,6 +34,7 @@ const (
 
 // Main runs the command line with the process's standard streams.
 func Main(args []string) int {
+	deferFirstGC()
 	return Run(args, os.Stdin, os.Stdout, os.Stderr)
 }
 
