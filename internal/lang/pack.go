@@ -20,7 +20,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/*.json
+//go:embed data/*.json data/*.tsv
 var dataFS embed.FS
 
 // Pack is the language data and text mechanics for one language.
