@@ -250,9 +250,20 @@ func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
 	if strings.HasSuffix(lead, ":") {
 		return stOK, attrib{} // introduced by a colon
 	}
-	if pi := c.prevBlock(ti); pi >= 0 && strings.TrimSpace(s[:q.Open.Start]) == "" &&
-		strings.HasSuffix(strings.TrimSpace(c.text(pi).Value()), ":") {
-		return stOK, attrib{} // introduced by the paragraph before
+	if pi := c.prevBlock(ti); pi >= 0 && strings.TrimSpace(s[:q.Open.Start]) == "" {
+		prev := strings.TrimSpace(c.text(pi).Value())
+		if strings.HasSuffix(prev, ":") {
+			return stOK, attrib{} // introduced by the paragraph before
+		}
+		// The paragraph before ends with a sentence in which someone
+		// identified speaks, outside quotations: "Margaret Llewellyn
+		// stepped down on Saturday. She talked about her first rescue."
+		// then a paragraph that opens with the quotation. A sentence that
+		// only tells about someone ("Il la conservera jusqu'à sa mort.")
+		// introduces nothing.
+		if c.introducedByLastSentence(pi) {
+			return stOK, attrib{}
+		}
 	}
 	inner := s[q.Inner.Start:q.Inner.End]
 	last, _ := utf8.DecodeLastRuneInString(inner)
@@ -657,6 +668,32 @@ func (c *checker) namedNext(ti, end int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// introducedByLastSentence: the last sentence of paragraph pi holds a
+// speech verb whose speaker is identified, and no quotation of its own
+// (which the verb would attribute instead: "TfL has offered 3.4%, which
+// it says is “fair and affordable”.").
+func (c *checker) introducedByLastSentence(pi int) bool {
+	if c.text(pi).Kind != rules.KindParagraph || c.lastOpen(pi) >= 0 {
+		return false
+	}
+	sents := c.sents[pi].Sentences
+	if len(sents) == 0 {
+		return false
+	}
+	last := sents[len(sents)-1]
+	for _, q := range c.quotes[pi].Quotes {
+		if q.Open.Start >= last.Start || q.Close.Start >= last.Start {
+			return false
+		}
+	}
+	for _, a := range c.attrsOf(pi) {
+		if a.verb.Start >= last.Start && a.inQuote < 0 && c.quoteAround(pi, a.verb.Start) < 0 && c.identified(pi, a) {
+			return true
+		}
 	}
 	return false
 }

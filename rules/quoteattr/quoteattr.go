@@ -26,7 +26,8 @@ var Rule = &rules.Rule{
 		"(« … », s'est félicité M. Michel ; \"…\" — Ann Linde). It is accepted as well when an earlier quotation of the same paragraph " +
 		"is attributed (a continuation), when its paragraph attributes speech elsewhere, when the sentence before it opens with a name " +
 		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\"), when a colon or a clause introduces it (\"As Konstantin puts it, “…”\"), when the previous paragraph ends with a colon " +
-		"(\"Elle a déclaré :\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
+		"(\"Elle a déclaré :\") or with a sentence, without a quotation of its own, in which someone identified speaks " +
+		"(\"She talked about the first rescue she remembers.\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
 		"continued by a paragraph that opens «, in French or English style).\n\n" +
 		"Who heard a quotation is not who said it: \"“…,” the inquiry heard\" and \"“…,” the committee was told\" are reported, " +
 		"unless the speaker follows (\"was told by Ms Jones\", \"heard from Dr Hale\"); a French passive " +
