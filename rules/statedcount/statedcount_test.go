@@ -130,6 +130,8 @@ func TestFindings(t *testing.T) {
 			[]finding{{"states 3 (« trois ») filles but lists 2", "trois", "Éléonore et Adeline", "the list of 2 filles"}}},
 		{"family en", "en", []string{"She is survived by her four children, Tom, Alice and Maya, and by her husband."},
 			[]finding{{"states 4 (“four”) children but lists 3", "four", "Tom, Alice and Maya", "the list of 3 children"}}},
+		{"communities en", "en", []string{"Evacuation orders were issued for three communities: Somis and Camarillo Heights."},
+			[]finding{{"states 3 (“three”) communities but lists 2", "three", "Somis and Camarillo Heights", "the list of 2 communities"}}},
 		{"definite forward", "en", []string{"NATO leaders met the leaders of the five partner countries.", "Taking part were the leaders of Australia, Japan, New Zealand and the Republic of Korea."},
 			[]finding{{"states 5 (“five”) countries but lists 4", "five", "Australia, Japan, New Zealand and the Republic of Korea", "the list of 4 countries"}}},
 		{"spaced hyphen fr", "fr", []string{"Quatre pays - l’Argentine, l’Égypte, l’Éthiopie, l’Iran et les Émirats arabes unis - ont été invités à rejoindre le groupe."},
