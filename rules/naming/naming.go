@@ -112,6 +112,7 @@ type word struct {
 	strip   string // key without diacritics
 	norm    string // strip in lower case
 	lexical bool   // a function word or count noun, common in any article
+	named   bool   // counted in state.named
 	form    *form  // its form, set by partFindings
 }
 
@@ -159,17 +160,32 @@ type nameSeq struct {
 	words []string
 }
 
+// seqRange is one name sequence: st.parts[start:end], then
+// st.names[start:end].
+type seqRange struct{ start, end int }
+
 type state struct {
-	pack   *lang.Pack
-	tokens map[*rules.Node][]lang.Token
-	words  map[string]*word // wordOf's memo
-	parts  []*part
-	seqs   [][]*part // capitalised non-common parts of each sequence
-	seqBuf []*part   // backing of seqs, to allocate one array, not one per name
-	slab   []part    // backing of parts, allocated by the chunk
-	pairs  map[pairKey][]*pair
-	order  int
-	forms  []*form // the spellings partFindings compared, in order
+	pack     *lang.Pack
+	tokens   map[*rules.Node][]lang.Token // of the other strings, tokenized on demand
+	textToks [][]lang.Token               // of each text of textan.SentencesOf
+	cur      []int                        // extract's buffers, reused
+	pending  []int
+	words    map[string]*word // wordOf's memo
+	wordSlab []word           // backing of words, allocated by the chunk
+	pairSlab []pair           // backing of pairs, allocated by the chunk
+	srcSlab  []source         // backing of the sources, allocated by the chunk
+	parts    []*part
+	// seqs are the name sequences: ranges of parts as extract finds
+	// them, then of names once markCommon has kept the names.
+	seqs  []seqRange
+	names []*part // the parts that are no common words, sequence by sequence
+	slab  []part  // backing of parts, allocated by the chunk
+	pairs map[pairKey][]*pair
+	order int
+	forms []*form // the spellings partFindings compared, in order
+	// named counts the words of the parts that are no common words, and
+	// namedBytes their norms' bytes: what partFindings allocates.
+	named, namedBytes int
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -178,35 +194,53 @@ func run(pass *rules.Pass) (any, error) {
 		return nil, nil
 	}
 	tts := textan.TokensOf(pass)
-	st := &state{pack: pack, tokens: make(map[*rules.Node][]lang.Token, len(tts)), words: make(map[string]*word, 64), pairs: map[pairKey][]*pair{}}
-	for _, tt := range tts {
-		st.tokens[tt.Text.Node] = tt.Tokens
-	}
 	texts := textan.SentencesOf(pass)
+	st := &state{pack: pack, words: make(map[string]*word, 64), pairs: map[pairKey][]*pair{}}
+	// Both analyses list the record's texts in reading order: the tokens
+	// of texts[i] are tts[i].Tokens, with no map to build. The map is the
+	// fallback should they ever disagree.
+	st.textToks = make([][]lang.Token, len(texts))
+	aligned := len(tts) == len(texts)
+	for i := 0; aligned && i < len(tts); i++ {
+		aligned = tts[i].Text.Node == texts[i].Text.Node
+	}
+	if !aligned {
+		st.tokens = make(map[*rules.Node][]lang.Token, len(tts))
+		for _, tt := range tts {
+			st.tokens[tt.Text.Node] = tt.Tokens
+		}
+	}
+	for i, ts := range texts {
+		if aligned {
+			st.textToks[i] = tts[i].Tokens
+		} else {
+			st.textToks[i] = st.tokensOf(ts.Text.Node)
+		}
+	}
 	// The people list comes first: its spellings are the reference.
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
 			if n := p.Get("name"); n != nil && n.Kind == rules.String {
-				st.extract(&source{node: n, people: true})
+				st.extract(st.newSource(source{node: n, people: true}), st.tokensOf(n))
 			}
 			if al := p.Get("aliases"); al != nil && al.Kind == rules.Array {
 				for _, a := range al.Items {
 					if a.Kind == rules.String {
-						st.extract(&source{node: a, people: true})
+						st.extract(st.newSource(source{node: a, people: true}), st.tokensOf(a))
 					}
 				}
 			}
 		}
 	}
-	for _, ts := range texts {
+	for i, ts := range texts {
 		t := ts.Text
 		weak := t.Kind == rules.KindTitle || t.Kind == rules.KindHeading
-		st.extract(&source{node: t.Node, weak: weak, sentences: ts.Sentences})
+		st.extract(st.newSource(source{node: t.Node, weak: weak, sentences: ts.Sentences}), st.textToks[i])
 		if t.Speaker != nil {
-			st.extract(&source{node: t.Speaker})
+			st.extract(st.newSource(source{node: t.Speaker}), st.tokensOf(t.Speaker))
 		}
 	}
-	st.markCommon(texts)
+	st.markCommon()
 
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
@@ -266,62 +300,114 @@ func report(pass *rules.Pass, found []finding) {
 // occurs in the article's texts, whole or as a hyphenated part ("Alliés"
 // when "alliés" occurs). Only the capitalised words are looked for, so the
 // lower-case words are looked up, never stored. It then keeps the other
-// parts in st.seqs.
-func (st *state) markCommon(texts []textan.TextSentences) {
+// parts in st.names, sequence by sequence (st.seqs).
+func (st *state) markCommon() {
 	want := make(map[string]bool, len(st.words)) // lower-case form → seen in lower case
-	var lens uint64                              // the byte lengths of want's keys, below 64
+	// lens[b&63] holds the byte lengths, below 64, of want's keys whose
+	// first byte is b: most lower-case words are their own key (see
+	// ownKey), and most of those need no look-up.
+	var lens [64]uint64
 	for _, p := range st.parts {
 		if !p.src.people && !p.role && !p.w.lexical {
-			want[p.w.lower] = false
-			if n := len(p.w.lower); n < 64 {
-				lens |= 1 << n
+			k := p.w.lower
+			want[k] = false
+			if n := len(k); n > 0 && n < 64 {
+				lens[k[0]&63] |= 1 << n
 			}
 		}
 	}
 	if len(want) > 0 {
-		for _, ts := range texts {
-			for _, t := range st.tokensOf(ts.Text.Node) {
-				if t.Kind != lang.Word {
+		for _, toks := range st.textToks {
+			for k := range toks {
+				t := &toks[k] // not a copy: most tokens are looked at once
+				if t.Kind != lang.Word || t.Text == "" {
 					continue
 				}
-				if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+				if c := t.Text[0]; c < utf8.RuneSelf {
+					if c < 'a' || c > 'z' {
+						continue
+					}
+				} else if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
 					continue
 				}
-				if n := len(t.Text); n < 64 && lens&(1<<n) == 0 && plainASCII(t.Text) {
-					continue // folds to a key of its own length, which no key has
+				w := t.Text
+				if own, hyphen := ownKey(w); own {
+					if n := len(w); !hyphen && n < 64 && lens[w[0]&63]&(1<<n) == 0 {
+						continue // no key of its first byte and length
+					}
+					if seen, ok := want[w]; ok && !seen {
+						want[w] = true
+					}
+					if hyphen {
+						markSegments(want, w)
+					}
+					continue
 				}
-				k := lowerKey(t.Text)
-				if _, ok := want[k]; ok {
-					want[k] = true
+				// Looked up without building the key; built only to
+				// mark a first sighting.
+				if seen, ok := lang.LookupFold(want, w); ok && !seen {
+					want[lowerKey(w)] = true
 				}
-				if strings.IndexByte(k, '-') >= 0 {
-					markSegments(want, t.Text)
+				if hasHyphen(w) {
+					markSegments(want, w)
 				}
 			}
 		}
 	}
 	for _, p := range st.parts {
 		p.common = !p.src.people && (p.role || p.w.lexical || want[p.w.lower])
+		if !p.common && !p.w.named {
+			p.w.named = true
+			st.named++
+			st.namedBytes += len(p.w.norm)
+		}
 	}
-	for id, seq := range st.seqs {
-		names := seq[:0]
-		for _, p := range seq {
+	st.names = make([]*part, 0, len(st.parts))
+	for id, r := range st.seqs {
+		start := len(st.names)
+		for _, p := range st.parts[r.start:r.end] {
 			if !p.common {
-				names = append(names, p)
+				st.names = append(st.names, p)
 			}
 		}
-		st.seqs[id] = names
+		st.seqs[id] = seqRange{start, len(st.names)}
 	}
 }
 
-// plainASCII: ASCII with no hyphen, so that lowerKey keeps its length.
-func plainASCII(w string) bool {
+// ownKey reports whether lowerKey(w) is w, for the words that show it
+// byte by byte: ASCII but capitals, and the lower-case letters of
+// Latin-1 (U+00DF to U+00FF but ÷) and œ, which folding, normalising and
+// lower-casing leave alone. Most French and English words in lower case
+// are such. It also reports whether w holds "-".
+func ownKey(w string) (own, hyphen bool) {
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf || w[i] == '-' {
-			return false
+		switch c := w[i]; {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				return false, false
+			}
+			hyphen = hyphen || c == '-'
+		case c == 0xC3 && i+1 < len(w) && w[i+1] >= 0x9F && w[i+1] <= 0xBF && w[i+1] != 0xB7: // U+00DF to U+00FF but ÷
+			i++
+		case c == 0xC5 && i+1 < len(w) && w[i+1] == 0x93: // œ
+			i++
+		default:
+			return false, false
 		}
 	}
-	return true
+	return true, hyphen
+}
+
+// hasHyphen reports whether w holds a hyphen of any form (- U+2010
+// U+2011), the ones lang.Fold makes "-".
+func hasHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		// U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8.
+		if w[i] == '-' || w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91) {
+			return true
+		}
+	}
+	return false
 }
 
 // markSegments marks the hyphenated parts of w that are written in lower
@@ -336,10 +422,8 @@ func markSegments(want map[string]bool, w string) {
 			}
 		}
 		if r, _ := utf8.DecodeRuneInString(w[:end]); unicode.IsLower(r) {
-			if k := lowerKey(w[:end]); !want[k] {
-				if _, ok := want[k]; ok {
-					want[k] = true
-				}
+			if seen, ok := lang.LookupFold(want, w[:end]); ok && !seen {
+				want[lowerKey(w[:end])] = true
 			}
 		}
 		if end == len(w) {
@@ -362,6 +446,9 @@ var particles = map[string]bool{
 func arabicArticle(w string) bool {
 	if w == "" || w[0] != 'a' && w[0] != 'e' && w[0] != 'b' && w[0] != 'i' {
 		return false // no article below starts otherwise
+	}
+	if len(w) < 4 || w[2] != '-' && w[2] != 0xE2 && w[3] != '-' && w[3] != 0xE2 {
+		return false // every article below has two or three letters: a hyphen at 2 or 3, and a letter after it
 	}
 	// The first hyphen of any form (- U+2010 U+2011), looked for only
 	// where it matters (h <= 3).
@@ -389,6 +476,9 @@ func (st *state) tokensOf(n *rules.Node) []lang.Token {
 	toks, ok := st.tokens[n]
 	if !ok {
 		toks = st.pack.Tokens(n.Str)
+		if st.tokens == nil {
+			st.tokens = map[*rules.Node][]lang.Token{}
+		}
 		st.tokens[n] = toks
 	}
 	return toks
@@ -396,11 +486,15 @@ func (st *state) tokensOf(n *rules.Node) []lang.Token {
 
 // extract finds the name sequences of a source and records their parts and
 // adjacent pairs.
-func (st *state) extract(src *source) {
+func (st *state) extract(src *source, toks []lang.Token) {
 	s := src.node.Str
-	toks := st.tokensOf(src.node)
-	roles := st.roleSpans(s, toks)
-	var cur, pending []int // token indices: the sequence, particles waiting for a name; reused
+	// The roles are found in the same pass, word by word: a sequence is
+	// flushed after its last word, so by then every role that can hold
+	// one of its words is known.
+	var roles []lang.Span
+	// Token indices: the sequence, particles waiting for a name; the
+	// arrays are reused from text to text.
+	cur, pending := st.cur[:0], st.pending[:0]
 	flush := func() {
 		if len(cur) > 0 {
 			st.addSequence(src, s, toks, cur, roles)
@@ -408,30 +502,57 @@ func (st *state) extract(src *source) {
 		cur, pending = cur[:0], pending[:0]
 	}
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
-		switch {
-		case t.Kind == lang.Space:
-			if strings.Count(t.Text, "\n") >= 2 {
+		t := &toks[k]
+		if t.Kind == lang.Space {
+			if len(t.Text) >= 2 && twoLines(t.Text) {
 				flush()
 			}
-		case t.Kind != lang.Word:
+			continue
+		}
+		if t.Kind != lang.Word {
 			flush()
-		case honorific(st.pack, s, t.Start) > 0:
+			continue
+		}
+		name := isNameWord(t.Text)
+		if name {
+			roles = st.roleAt(s, t, roles)
+		}
+		if end := honorific(st.pack, s, t.Start); end > 0 {
 			flush() // "M." is not part of the name; skip its tokens
-			for end := honorific(st.pack, s, t.Start); k+1 < len(toks) && toks[k+1].Start < end; {
+			for k+1 < len(toks) && toks[k+1].Start < end {
 				k++
+				if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text) {
+					roles = st.roleAt(s, u, roles)
+				}
 			}
-		case isNameWord(t.Text):
+			continue
+		}
+		switch {
+		case name:
 			cur = append(cur, pending...)
 			cur = append(cur, k)
 			pending = pending[:0]
-		case len(cur) > 0 && particles[lowerKey(t.Text)]:
+		case len(cur) > 0 && isParticle(t.Text):
 			pending = append(pending, k)
 		default:
 			flush()
 		}
 	}
 	flush()
+	st.cur, st.pending = cur, pending
+}
+
+// isParticle is particles[lowerKey(w)], without building the key.
+func isParticle(w string) bool {
+	v, _ := lang.LookupFold(particles, w)
+	return v
+}
+
+// twoLines reports whether white space holds two line breaks or more: a
+// paragraph break.
+func twoLines(sp string) bool {
+	i := strings.IndexByte(sp, '\n')
+	return i >= 0 && strings.IndexByte(sp[i+1:], '\n') >= 0
 }
 
 // honorific is the end of a title before a name at i ("M.", "Mr"), or 0.
@@ -441,23 +562,26 @@ func honorific(p *lang.Pack, s string, i int) int {
 }
 
 func isNameWord(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf { // most words: no decoding
+		c := w[0]
+		return 'A' <= c && c <= 'Z' || (c == 'a' || c == 'e' || c == 'b' || c == 'i') && arabicArticle(w)
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || arabicArticle(w)
 }
 
-// roleSpans marks the words of roles ("Secretary General", "Président"):
-// capitalised or not, they are not names.
-func (st *state) roleSpans(s string, toks []lang.Token) []lang.Span {
-	var out []lang.Span
-	for _, t := range toks {
-		if t.Kind != lang.Word || !isNameWord(t.Text) || (len(out) > 0 && t.Start < out[len(out)-1].End) {
-			continue // only capitalised words can start a role that matters here
-		}
-		if _, sp, _, ok := st.pack.Role(s, t.Start); ok && sp.Start == t.Start {
-			out = append(out, sp)
-		}
+// roleAt appends to roles the role starting at t, a capitalised word
+// (only those can start a role that matters here) after the roles found
+// so far, if any: the words of roles ("Secretary General", "Président"),
+// capitalised or not, are not names.
+func (st *state) roleAt(s string, t *lang.Token, roles []lang.Span) []lang.Span {
+	if len(roles) > 0 && t.Start < roles[len(roles)-1].End {
+		return roles
 	}
-	return out
+	if _, sp, _, ok := st.pack.Role(s, t.Start); ok && sp.Start == t.Start {
+		roles = append(roles, sp)
+	}
+	return roles
 }
 
 func inSpans(sp []lang.Span, i, j int) bool {
@@ -472,7 +596,7 @@ func inSpans(sp []lang.Span, i, j int) bool {
 // addSequence records the parts of one name sequence (token indices seq).
 func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int, roles []lang.Span) {
 	id := len(st.seqs)
-	base := len(st.seqBuf)
+	base := len(st.parts)
 	var prev *part // last capitalised part, for pairs
 	prevTok := -1
 	for n, k := range seq {
@@ -511,11 +635,12 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 					hyphen := prevTok == k
 					if hyphen || strings.TrimSpace(s[prev.j:start]) == "" {
 						key := pairKey{prev.w.key, p.w.key}
-						st.pairs[key] = append(st.pairs[key], &pair{src: src, i: prev.i, j: segEnd, hyphen: hyphen, order: p.order})
+						pr := fromSlab(&st.pairSlab, 32)
+						*pr = pair{src: src, i: prev.i, j: segEnd, hyphen: hyphen, order: p.order}
+						st.pairs[key] = append(st.pairs[key], pr)
 					}
 				}
 				st.parts = append(st.parts, p)
-				st.seqBuf = append(st.seqBuf, p) // common words leave in markCommon
 				prev, prevTok = p, k
 			} else {
 				prev = nil
@@ -530,8 +655,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			prev = nil // "Lindqvist's Office": no pair across a possessive
 		}
 	}
-	n := len(st.seqBuf)
-	st.seqs = append(st.seqs, st.seqBuf[base:n:n])
+	st.seqs = append(st.seqs, seqRange{base, len(st.parts)})
 }
 
 // wordAt is the text of the word before (dir -1) or after (dir 1) token k.
@@ -630,15 +754,28 @@ func stroke(r rune) rune {
 	return r
 }
 
+// newSource returns a copy of src from st.srcSlab: an article has dozens
+// of texts.
+func (st *state) newSource(src source) *source {
+	p := fromSlab(&st.srcSlab, 32)
+	*p = src
+	return p
+}
+
 func (st *state) next() int { st.order++; return st.order }
 
 // newPart returns a zero part from st.slab: an article has hundreds.
-func (st *state) newPart() *part {
-	if len(st.slab) == cap(st.slab) {
-		st.slab = make([]part, 0, 64)
+func (st *state) newPart() *part { return fromSlab(&st.slab, 64) }
+
+// fromSlab returns a zero T from *slab, which it replaces by a new array
+// of chunk Ts when full: one allocation for many small objects. The
+// pointers stay valid, as a full array is never grown.
+func fromSlab[T any](slab *[]T, chunk int) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, chunk)
 	}
-	st.slab = st.slab[:len(st.slab)+1]
-	return &st.slab[len(st.slab)-1]
+	*slab = (*slab)[:len(*slab)+1]
+	return &(*slab)[len(*slab)-1]
 }
 
 // wordOf returns the keys of a spelling, memoised per record.
@@ -647,10 +784,19 @@ func (st *state) wordOf(text string) *word {
 		return w
 	}
 	key := lang.Fold(text)
-	w := &word{key: key, lower: lowerKey(text), strip: strip(key)}
-	w.norm = strings.ToLower(w.strip)
-	_, noun := st.pack.CountNoun(text)
-	w.lexical = commonWords[w.lower] || noun
+	w := fromSlab(&st.wordSlab, 32)
+	*w = word{key: key, lower: lowerKey(text), strip: strip(key)}
+	if w.strip == key {
+		// Nothing stripped (every ASCII word): lower is already
+		// strings.ToLower(key), the norm.
+		w.norm = w.lower
+	} else {
+		w.norm = strings.ToLower(w.strip)
+	}
+	w.lexical = commonWords[w.lower]
+	if !w.lexical {
+		_, w.lexical = st.pack.CountNoun(text)
+	}
 	st.words[text] = w
 	return w
 }
@@ -802,10 +948,12 @@ func refMessage(people bool, text string) string {
 func (st *state) partFindings() []finding {
 	// The forms, their runes and their occurrences come from three
 	// arrays: one allocation each, not one per spelling.
-	forms := make(map[string]*form, len(st.words))
-	formBuf := make([]form, 0, len(st.words))
-	var list []*form
-	var runes []rune
+	// At most st.named forms: formBuf never grows, so the pointers into
+	// it stay valid.
+	forms := make(map[string]*form, st.named)
+	formBuf := make([]form, 0, st.named)
+	list := make([]*form, 0, st.named)
+	runes := make([]rune, 0, st.namedBytes) // a rune takes a byte or more
 	occs := 0
 	for _, p := range st.parts {
 		if p.common {
@@ -855,10 +1003,15 @@ func (st *state) partFindings() []finding {
 		}
 	}
 	st.forms = list
-	var refs []*form // the spellings that can be a reference
+	// The spellings that can be a reference, and the number of runes of
+	// each, by which classify rules out most pairs: scanned without
+	// touching the forms.
+	refs := make([]*form, 0, len(list))
+	refLens := make([]int, 0, len(list))
 	for _, y := range list {
 		if y.people || y.plain {
 			refs = append(refs, y)
+			refLens = append(refLens, len(y.runes))
 		}
 	}
 	var out []finding
@@ -867,9 +1020,10 @@ func (st *state) partFindings() []finding {
 			continue // the people list is the reference, never a variant
 		}
 		best, bestKind := x, kindNone
-		for _, y := range refs {
-			if y == x {
-				continue
+		lx := len(x.runes)
+		for i, y := range refs {
+			if d := refLens[i] - lx; d > 1 || d < -1 || y == x {
+				continue // classify's first test, or x itself
 			}
 			kind := classify(x, y)
 			if kind == kindNone || !st.related(x, y, kind) {
@@ -1190,7 +1344,8 @@ func (st *state) fillNames(f *form) {
 	}
 	f.namesSet = true
 	for _, o := range f.occs {
-		seq := st.seqs[o.seq]
+		r := st.seqs[o.seq]
+		seq := st.names[r.start:r.end]
 		if len(seq) < 2 || o.src.weak {
 			continue // title case runs words together: "Kubernetes With GitHub Actions" is no name
 		}

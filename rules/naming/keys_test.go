@@ -1,0 +1,43 @@
+package naming
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOwnKey checks the shortcut markCommon takes: a word that ownKey
+// accepts is its own lowerKey, and the hyphen it reports is there.
+func TestOwnKey(t *testing.T) {
+	var words []string
+	for r := rune(0); r < 0x250; r++ {
+		words = append(words, "a"+string(r)+"b", string(r)+"té", "é"+string(r))
+	}
+	words = append(words, "sécurité", "cœur", "euro-atlantique", "aujourd’hui", "l'OTAN", "naïve", "\xc3", "e\u0301t\u00e9", "dé\u2011faire", "grüße", "")
+	accepted := 0
+	for _, w := range words {
+		own, hyphen := ownKey(w)
+		if !own {
+			continue
+		}
+		accepted++
+		if k := lowerKey(w); k != w {
+			t.Errorf("ownKey(%q) accepted, but lowerKey is %q", w, k)
+		}
+		if hyphen != strings.Contains(w, "-") {
+			t.Errorf("ownKey(%q): hyphen %v", w, hyphen)
+		}
+	}
+	for _, w := range []string{"sécurité", "cœur", "euro-atlantique", "naïve", "grüße"} {
+		if own, _ := ownKey(w); !own {
+			t.Errorf("ownKey(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"l'OTAN", "aujourd’hui", "e\u0301t\u00e9", "dé\u2011faire", "\xc3", "Paris"} {
+		if own, _ := ownKey(w); own {
+			t.Errorf("ownKey(%q) = true, want false", w)
+		}
+	}
+	if accepted < 200 {
+		t.Errorf("only %d words accepted", accepted)
+	}
+}
