@@ -197,7 +197,11 @@ func readSeeds(dir string) ([]article, error) {
 			continue
 		}
 		seen[id] = true
-		out = append(out, seedArticle(m))
+		a := seedArticle(m)
+		if _, ok := speakers[a.lang]; !ok {
+			return nil, fmt.Errorf("%s: language %q: the generator writes French and English records only", p, m["lang"])
+		}
+		out = append(out, a)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no seed records in %s (run from the repository root, or pass --from)", dir)
@@ -211,7 +215,9 @@ func seedArticle(m map[string]any) article {
 		return strings.ReplaceAll(s, "Rasmussen", "SURNAME")
 	}
 	str := func(v any) string { s, _ := v.(string); return name(s) }
-	a := article{slug: str(m["id"]), lang: str(m["lang"]), title: str(m["title"]), summary: str(m["summary"])}
+	// "fr-CH" and "en-GB" seeds are French and English ones.
+	lang, _, _ := strings.Cut(strings.ToLower(str(m["lang"])), "-")
+	a := article{slug: str(m["id"]), lang: lang, title: str(m["title"]), summary: str(m["summary"])}
 	if ps, _ := m["people"].([]any); len(ps) > 0 {
 		p, _ := ps[0].(map[string]any)
 		a.role = str(p["role"])

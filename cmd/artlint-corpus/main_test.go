@@ -111,3 +111,26 @@ func TestDefectsAreFound(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedLanguages: a regional seed ("fr-CH", "en-GB") is a French or
+// English one; a seed in another language is a clear error, not a panic.
+func TestSeedLanguages(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, lang string) {
+		rec := `{"id": "` + name + `", "lang": "` + lang + `", "title": "T", "body": ["Texte."]}`
+		if err := os.WriteFile(filepath.Join(dir, name+".json"), []byte(rec), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("lausanne", "fr-CH")
+	write("london", "en-GB")
+	var errOut bytes.Buffer
+	if code := run([]string{"-n", "4", "-o", filepath.Join(t.TempDir(), "c"), "--from", dir}, io.Discard, &errOut); code != 0 {
+		t.Fatalf("fr-CH and en-GB seeds: exit %d: %s", code, errOut.String())
+	}
+	write("berlin", "de")
+	errOut.Reset()
+	if code := run([]string{"-n", "4", "-o", filepath.Join(t.TempDir(), "c"), "--from", dir}, io.Discard, &errOut); code == 0 || !strings.Contains(errOut.String(), `language "de"`) {
+		t.Errorf("a German seed: exit %d, stderr %q; want an error naming the language", code, errOut.String())
+	}
+}
