@@ -31,7 +31,9 @@ var Rule = &rules.Rule{
 		"symbol (`km²`, `m³`, `kg/m³`, `m⁻¹`), a one-letter variable (`x²`, `a² + b²`, `T⁴`; but `annexe B¹` is a " +
 		"note), a formula (`E=mc²`, `E = mc²`), a chemical formula mistyped with a superscript (`CO²`, `H²O`), `10` " +
 		"(`10⁶`), a one-digit number other than with ¹ (`2³`, `2¹⁰`; but `l’article 5¹` is a note) or any number " +
-		"next to an operator (`12² = 144`). A superscript run followed by a letter or digit is part of a word (`H²O`). " +
+		"next to an operator (`12² = 144`), a term of a formula (`ax² + bx`, `(1 + z)³`, `H₀²`; but `(signé en 1949)¹` is a note), " +
+		"astronomy and gas units (`Mpc³`, `deg²`, `Nm³`). A superscript run followed by a letter or digit is part of a word (`H²O`), " +
+		"and one followed by a superscript sign is an ion's charge (`Ca²⁺`, `SO₄²⁻`). " +
 		"Superscript letters (`1ᵉʳ`, `2ᵉ`, `Mᵐᵉ`) are ordinals and abbreviations, never markers. " +
 		"A superscript after a space (a footnote text starting with its own number) is not a marker. " +
 		"A footnote whose id is a symbol (`*`, `†`) counts as referenced when the symbol appears in the text.",
@@ -317,7 +319,9 @@ func isMarkerPosition(s string, i, j int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
-	return !unicode.IsLetter(next) && !unicode.IsDigit(next) && next != '⁄' && next != '/'
+	// A superscript sign after the digits makes them an ion's charge
+	// ("Mg²⁺", "SO₄²⁻"), never a note.
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next) && next != '⁄' && next != '/' && next != '⁺' && next != '⁻'
 }
 
 // units are symbols that take exponents. The language packs have their own
@@ -327,7 +331,9 @@ var units = map[string]bool{
 	"m": true, "km": true, "cm": true, "mm": true, "dm": true, "µm": true, "μm": true, "nm": true,
 	"hm": true, "dam": true, "s": true, "h": true, "g": true, "kg": true, "mg": true,
 	"ft": true, "in": true, "mi": true, "yd": true, "pi": true, "mc": true,
-	"Mm": true, // millions of m³ in water reports ("120 Mm³")
+	"Mm": true,                                                     // millions of m³ in water reports ("120 Mm³")
+	"Nm": true,                                                     // normal cubic metres of gas ("300 Nm³")
+	"pc": true, "kpc": true, "Mpc": true, "Gpc": true, "deg": true, // astronomy: "50 Mpc³", "14 000 deg²"
 }
 
 // formulas are chemical formulas whose subscript is often mistyped as a
@@ -344,7 +350,12 @@ func isExponent(pack *lang.Pack, s string, i, j int) bool {
 		return true
 	}
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
-	if before == '⁻' { // m⁻¹
+	switch {
+	case before == '⁻': // m⁻¹
+		return true
+	case before >= '₀' && before <= '₉': // a variable with a subscript: "H₀²"
+		return true
+	case before == ')' && inFormula(s[:i]): // "(1 + z)³"
 		return true
 	}
 	k := i
@@ -381,8 +392,8 @@ func isExponent(pack *lang.Pack, s string, i, j int) bool {
 			return false // tail of a compound: "Saint-Martin²"
 		}
 	}
-	if isOperator(prev) {
-		return true // inside a formula: "E=mc²", "kg/m³"
+	if isOperator(prev) || isOperator(nextNonSpace(s, j)) {
+		return true // inside a formula: "E=mc²", "kg/m³", "ax² + bx + c"
 	}
 	w := s[k:i]
 	if units[w] || formulas[w] {
@@ -392,6 +403,18 @@ func isExponent(pack *lang.Pack, s string, i, j int) bool {
 	// with ¹, which no one writes as a power, may be a note ("annexe B¹").
 	r, n := utf8.DecodeRuneInString(w)
 	return n == len(w) && (unicode.IsLower(r) || s[i:j] != "¹")
+}
+
+// inFormula reports whether the parenthesis that s ends with closes a
+// formula: its content has an operator ("(1 + z)", "(a − b)"), which a
+// parenthesis before a note ("(2012)¹", "(voir l'annexe)²") has not.
+func inFormula(s string) bool {
+	open := strings.LastIndexByte(s, '(')
+	if open < 0 {
+		return false
+	}
+	inner := s[open+1 : len(s)-1]
+	return strings.ContainsAny(inner, "=+*·×−^") || strings.Contains(inner, " - ") || strings.Contains(inner, " / ")
 }
 
 // nextNonSpace is the first rune from j on that is not a space, or 0.

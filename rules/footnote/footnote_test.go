@@ -182,6 +182,23 @@ func TestIntegrity(t *testing.T) {
 			want:  []finding{{msg: "footnote marker ² has no definition in footnotes", at: "²"}},
 		},
 		{
+			name: "charges, astronomy units, subscripted variables and formula terms are not markers",
+			lang: "en",
+			body: []string{
+				"Calcium (Ca²⁺) and iron (Fe³⁺) ions, and sulphate (SO₄²⁻), were measured.",
+				"The survey covers 14,000 deg² of sky, about 20 Gpc³, or 50 Mpc³ per cluster; the plant makes 300 Nm³ of gas.",
+				"The Hubble constant H₀² enters as (1 + z)³, and ax² + bx + c = 0 has two roots, as the team noted¹.",
+			},
+			notes: []string{"1=Planck Collaboration, 2020."},
+		},
+		{
+			name:  "a note after a parenthesis that is no formula is a marker",
+			lang:  "fr",
+			body:  []string{"Le traité (signé en 1949)¹ fonde l’Alliance ; sa révision (voir l’annexe)² est en cours."},
+			notes: []string{"1=Traité de Washington."},
+			want:  []finding{{msg: "footnote marker ² has no definition in footnotes", at: "²"}},
+		},
+		{
 			name:  "formulas mistyped with superscripts are not markers",
 			lang:  "fr",
 			body:  []string{"Les émissions de CO² ont baissé, tout comme celles de SO² ; l’eau (H²O) reste abondante. L’UE¹ s’en félicite."},
