@@ -27,7 +27,7 @@ var Rule = &rules.Rule{
 		"`Fichier:Nom`, HTML entities `&amp;`); any mark inside a URL; the second mark of a `?!` or `!!` cluster " +
 		"(only the first needs the space); `(?)` and `[!]`; ! and ? right after an ellipsis (`Vraiment…?`); a ! glued " +
 		"to a capitalised word and followed by a lower-case one, part of a name (`Yahoo! a publié`); smileys " +
-		"(`:-)`, `;)`, `:'(`); code: marks inside `backticks` and a : or ; ending a code token (`run(config: dict)`, " +
+		"(`:-)`, `;)`, `:'(`); code: marks inside `backticks` (also never counted as a record's quote or apostrophe form) and a : or ; ending a code token (`run(config: dict)`, " +
 		"`i=0;`, `exo_fit:`); a mark after a no-break space written as an HTML entity (`Note&nbsp;:`); a closing » at the very start of a text (whether quotations " +
 		"balance is another rule's question); marks after a line break, a tab or a thin space; English quotations inside a " +
 		"French text (`« Yes we can! »`, and titles capitalised the English way, `« Star Wars: The Last Jedi »`: the " +
@@ -589,6 +589,7 @@ func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straigh
 	straight, curly := 0, 0
 	for _, t := range texts {
 		s, open := t.Value(), false
+		next := outsideCode(s, next)
 		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
 			open = o
 			if m.straight {
@@ -608,6 +609,7 @@ func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straigh
 	}
 	for _, t := range texts {
 		s, open := t.Value(), false
+		next := outsideCode(s, next)
 		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
 			open = o
 			if m.straight != reportStraight {
@@ -619,6 +621,25 @@ func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straigh
 				Message: fmt.Sprintf(msg, straight, curly),
 				Fixes:   fixFor(t, m),
 			})
+		}
+	}
+}
+
+// outsideCode makes next skip the marks inside `code spans` of s: code
+// keeps its straight quotes ("Set `format: "json"`", "`echo 'done'`"),
+// which are neither prose nor the record's form. Texts without a backtick,
+// nearly all, keep next as it is.
+func outsideCode(s string, next nextFunc) nextFunc {
+	if strings.IndexByte(s, '`') < 0 {
+		return next
+	}
+	return func(s string, from int, open bool) (found, bool, bool) {
+		for {
+			m, o, ok := next(s, from, open)
+			if !ok || !inCode(s, m.i) {
+				return m, o, ok
+			}
+			from = m.i + m.size // a mark in code: skipped, the quotation state unchanged
 		}
 	}
 }
