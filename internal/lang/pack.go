@@ -57,6 +57,7 @@ type Pack struct {
 	roleNames         []string
 	roleArticles      *phraseSet
 	ranks             *phraseSet
+	placeNouns        map[string]bool
 	countryArticles   *phraseSet
 	countries         *phraseSet
 	countryCodes      []string
@@ -82,6 +83,7 @@ type packData struct {
 	SpeakerPronouns   []string            `json:"speakerPronouns"`
 	RoleArticles      []string            `json:"roleArticles"`
 	Ranks             []string            `json:"ranks"`
+	PlaceNouns        []string            `json:"placeNouns"`
 	Roles             map[string][]string `json:"roles"`
 	CountryArticles   []string            `json:"countryArticles"`
 	CountryExclude    []string            `json:"countryExclude"`
@@ -203,6 +205,7 @@ func load(tag string) (*Pack, error) {
 	p.mathVars = stringSet(d.MathVariables)
 	p.roles.sort()
 	p.roleArticles.sort()
+	p.placeNouns = lowerSet(d.PlaceNouns)
 	p.ranks = newPhraseSet(caseAll, true)
 	for _, r := range d.Ranks {
 		p.ranks.add(r, 0)
@@ -326,4 +329,14 @@ func (p *Pack) NameNoun(word string) (class string, ok bool) {
 		return "", false
 	}
 	return LookupFold(p.nameNouns, word)
+}
+
+// PlaceNoun reports whether word (any case) names a kind of street,
+// building or institution whose name, in this language, is a person's
+// name written with hyphens ("rue Victor-Hugo", "lycée Victor-Hugo",
+// "stade Pierre-Mauroy"): that hyphenated name is the place's, not a
+// misspelling of the person's.
+func (p *Pack) PlaceNoun(word string) bool {
+	v, _ := LookupFold(p.placeNouns, word)
+	return v
 }

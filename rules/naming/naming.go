@@ -43,6 +43,8 @@ var Rule = &rules.Rule{
 		"- two known countries or nationalities (`Gambia` / `Zambia`, `Islande` / `Irlande`, `Iraniens` / `Irakiens`);\n" +
 		"- two people whose other names differ (`Boris Johnson` / `Robert Johnston`: different first names, " +
 		"different people). A surname alone cannot be told apart: `Johnston` after only `Boris Johnson` is reported;\n" +
+		"- a hyphenated name after a kind of place the language pack lists (`le lycée Victor-Hugo`, `le stade " +
+		"Pierre-Mauroy` and `Victor Hugo`, `Pierre Mauroy`): French names places after people with hyphens;\n" +
 		"- spellings that are both in the `people` list;\n" +
 		"- words whose lower-case form occurs in the article (`Alliés` / `alliés`) and role words (`Secretary General`);\n" +
 		"- capitalised words at the start of a sentence or quotation, or in a title or heading: they are compared by " +
@@ -527,6 +529,12 @@ func (st *state) extract(src *source, toks []lang.Token) {
 			}
 			continue
 		}
+		if name && st.placeName(toks, k) {
+			// "lycée Victor-Hugo": the place's name, which French writes
+			// with hyphens, not the person's misspelt.
+			flush()
+			continue
+		}
 		switch {
 		case name:
 			cur = append(cur, pending...)
@@ -540,6 +548,20 @@ func (st *state) extract(src *source, toks []lang.Token) {
 	}
 	flush()
 	st.cur, st.pending = cur, pending
+}
+
+// placeName reports whether the word at toks[k] is hyphenated and follows
+// a kind of place the pack names after people ("rue", "lycée", "stade").
+func (st *state) placeName(toks []lang.Token, k int) bool {
+	w := toks[k].Text
+	if !strings.ContainsAny(w, "-\u2010\u2011") {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && toks[j].Kind == lang.Space {
+		j--
+	}
+	return j >= 0 && j < k-1 && toks[j].Kind == lang.Word && st.pack.PlaceNoun(toks[j].Text)
 }
 
 // isParticle is particles[lowerKey(w)], without building the key.
