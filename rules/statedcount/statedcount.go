@@ -31,7 +31,8 @@ var Rule = &rules.Rule{
 		"list, “A, B et C, trois pays…”, does not stand in the way);\n" +
 		"- **announced earlier, listed later** (countries only): a count with no demonstrative (“un groupe de treize pays " +
 		"partenaires”) and the nearest following enumeration of countries, when that enumeration's sentence has no count " +
-		"of its own, no other count of countries comes between, and both have at least four items and differ by at most two; " +
+		"of its own, no other count of countries comes between, and both have at least four items and differ by at most one " +
+		"(a later list that differs more is as often the part of the group that spoke or signed as a mistake); " +
 		"below six, the list must also hang on the same word as the count (“les dirigeants de treize pays” … “les dirigeants " +
 		"de l’Australie, …”); a list that may go on in the next sentence (“… Ceux du Maroc et du Qatar ont suivi.”, countries " +
 		"that bring the total closer to the count) is left alone.\n\n" +
@@ -72,7 +73,12 @@ const (
 	forwardMin  = 4
 	forwardLong = 6
 	maxDiff     = 2
-	maxCount    = 500 // beyond any enumeration; larger numbers are amounts
+	// maxDiffForward bounds the difference for a count announced in an
+	// earlier sentence: a later list that differs more is as often a
+	// part of the group ("Ministers from twelve countries met…", then
+	// "speeches by the ministers of" ten of them) as a mistake.
+	maxDiffForward = 1
+	maxCount       = 500 // beyond any enumeration; larger numbers are amounts
 )
 
 // plural English names of the count-noun classes, for messages.
@@ -1052,7 +1058,7 @@ func (c *checker) linkForward(cnt *count) {
 			if !e.block && (c.commaBefore(si, c.itemStart(s, e)) || c.others(si, e, pos{si + 1, 0})) {
 				return
 			}
-			if e.n < forwardMin || cnt.value < forwardMin || abs(cnt.value-e.n) > maxDiff ||
+			if e.n < forwardMin || cnt.value < forwardMin || abs(cnt.value-e.n) > maxDiffForward ||
 				c.matchElsewhere(cnt, cnt.sent-backReach, len(c.sents)-1) {
 				return
 			}

@@ -207,6 +207,10 @@ func TestTraps(t *testing.T) {
 	}{
 		{"seed paragraphs", "fr", []string{seedAnnounce, seedMiddle, seedList, seedFour}},
 		{"family right count fr", "fr", []string{"Il laisse ses deux fils, Pierre et Jean, et sa sœur Claire."}},
+		{"announced then partial en", "en", []string{"Ministers from twelve countries met in Warsaw on Monday to discuss air defence.",
+			"The talks opened with speeches by the foreign ministers of Poland, Germany, France, Italy, Spain, Sweden, Finland, Denmark, Estonia and Latvia."}},
+		{"announced then partial fr", "fr", []string{"Les ministres de douze pays se sont réunis lundi à Varsovie.",
+			"La séance a été ouverte par les ministres de la Pologne, de l’Allemagne, de la France, de l’Italie, de l’Espagne, de la Suède, de la Finlande, du Danemark, de l’Estonie et de la Lettonie."}},
 		{"family no list fr", "fr", []string{"Les trois enfants de la famille Martin ont été hospitalisés à Lyon."}},
 		{"family dont fr", "fr", []string{"Il laisse quatre enfants, dont Pierre et Jean."}},
 		{"family right count en", "en", []string{"He leaves two daughters, Anna and Beth, and a son, Carl."}},
