@@ -42,7 +42,8 @@ var Rule = &rules.Rule{
 		"- apostrophe and hyphen forms (`l’OTAN` / `l'OTAN`, `‑` / `-`): typography's business;\n" +
 		"- two known countries or nationalities (`Gambia` / `Zambia`, `Islande` / `Irlande`, `Iraniens` / `Irakiens`);\n" +
 		"- two people whose other names differ (`Boris Johnson` / `Robert Johnston`: different first names, " +
-		"different people). A surname alone cannot be told apart: `Johnston` after only `Boris Johnson` is reported;\n" +
+		"different people), unless a full name settles it: `Kirsty Fergusson` after `Kirsty Ferguson` is reported even when " +
+		"her father `Douglas Ferguson` is in the article. A surname alone cannot be told apart: `Johnston` after only `Boris Johnson` is reported;\n" +
 		"- a hyphenated name after a kind of place the language pack lists (`le lycée Victor-Hugo`, `le stade " +
 		"Pierre-Mauroy` and `Victor Hugo`, `Pierre Mauroy`): French names places after people with hyphens;\n" +
 		"- spellings that are both in the `people` list;\n" +
@@ -1172,7 +1173,17 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 	if k == kindEdgeEdit && !sameEntity(x, y) && !surnameAlone(pack, x, y) {
 		return false // "Vershbov" only when "Alexander Vershbov" meets "Alexander Vershbow"
 	}
-	return !distinct(x, y)
+	return !distinct(x, y) || sameFullName(x, y)
+}
+
+// sameFullName: a full name of x and one of y agree word for word but for
+// the variant ("Kirsty Fergusson" / "Kirsty Ferguson"): one person,
+// whoever else in the article shares the surname (her father "Douglas
+// Ferguson").
+func sameFullName(x, y *form) bool {
+	return anyNames(x, y, func(lx, ly []string) bool {
+		return len(lx) >= 2 && len(ly) >= 2 && (sublist(lx, ly) || sublist(ly, lx))
+	})
 }
 
 // tailCase reports whether x and y, which differ only by case, differ
