@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -46,14 +45,17 @@ func (l *linter) cachedFile(in Input) fileResult {
 	key := pl.cacheKey(path, content)
 	if data, ok := l.opts.Cache.Get(key); ok {
 		var e cacheEntry
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&e) == nil {
-			format, ok := load.FormatOf(in.Path)
-			if !ok {
+		if json.Unmarshal(data, &e) == nil {
+			format, known := load.FormatOf(in.Path)
+			if !known {
 				format = sniff(content)
 			}
-			return fileResult{
-				source:   &report.Source{Path: in.Path, Content: content, Format: format},
-				findings: e.Findings, notes: e.Notes, records: e.Records, read: true,
+			// Positions come from the content alone, whatever its format.
+			if findings, ok := fromCache(e.Findings, rules.NewFile(path, content, format)); ok {
+				return fileResult{
+					source:   &report.Source{Path: in.Path, Content: content, Format: format},
+					findings: findings, notes: e.Notes, records: e.Records, read: true,
+				}
 			}
 		}
 	}
@@ -64,16 +66,17 @@ func (l *linter) cachedFile(in Input) fileResult {
 			return res
 		}
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(cacheEntry{Findings: res.findings, Notes: res.notes, Records: res.records}) == nil {
-		_ = l.opts.Cache.Put(key, buf.Bytes()) // a cache that cannot be written only costs time
+	if data, err := json.Marshal(cacheEntry{Findings: toCache(res.findings, path, content), Notes: res.notes, Records: res.records}); err == nil {
+		_ = l.opts.Cache.Put(key, data) // a cache that cannot be written only costs time
 	}
 	return res
 }
 
-// cacheEntry is what the cache keeps of a file's result.
+// cacheEntry is what the cache keeps of a file's result, as JSON: each
+// entry is read on its own, and a gob stream would describe and compile
+// its types again in every one (half of an unchanged re-run went there).
 type cacheEntry struct {
-	Findings []report.Finding
+	Findings []cachedFinding
 	Notes    []report.Notification
 	Records  int
 }

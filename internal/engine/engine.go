@@ -350,15 +350,20 @@ func location(f *rules.File, sp rules.Span, pointer, msg string) report.Location
 	sp.End = clamp(sp.End, sp.Start, len(f.Content))
 	line, col := f.Position(sp.Start)
 	endLine, endCol := f.Position(sp.End)
-	snippet := string(f.Content[sp.Start:sp.End])
+	return report.Location{Path: f.Path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Span: sp, Pointer: pointer, Snippet: snippetOf(f.Content, sp), Message: msg}
+}
+
+// snippetOf is the text of a region, cut to 400 bytes (at a rune boundary).
+func snippetOf(content []byte, sp rules.Span) string {
+	snippet := string(content[sp.Start:sp.End])
 	if len(snippet) > 400 {
 		snippet = snippet[:400]
 		for !utf8.ValidString(snippet) {
 			snippet = snippet[:len(snippet)-1]
 		}
 	}
-	return report.Location{Path: f.Path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Span: sp, Pointer: pointer, Snippet: snippet, Message: msg}
+	return snippet
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
