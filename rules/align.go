@@ -100,8 +100,15 @@ func bodyStart(src []byte, style Style) int {
 			return 1
 		}
 	case StyleLiteral, StyleFolded:
+		// The header line ends at a line break: LF, CRLF or a lone CR,
+		// which YAML also takes for one ("|\r é").
 		for i, c := range src {
-			if c == '\n' {
+			switch {
+			case c == '\n':
+				return i + 1
+			case c == '\r' && i+1 < len(src) && src[i+1] == '\n':
+				return i + 2
+			case c == '\r':
 				return i + 1
 			}
 		}
