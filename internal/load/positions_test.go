@@ -28,7 +28,7 @@ func TestWordPositions(t *testing.T) {
 		{"yaml folded scalar", rules.FormatYAML,
 			"id: x\nbody:\n  - >\n    Les chefs d’État\n    ont rencontré\n\n    les dirigeants de treize pays\n", "/body/0", "treize", 7, 23},
 		{"yaml literal scalar whose header line ends with a lone CR", rules.FormatYAML,
-			"id: x\rbody:\r  - |\r    Les chefs d’État\r    de treize pays\r", "/body/0", "treize", 5, 8},
+			"id: x\nbody:\n  - |\r    Les chefs d’État\n    de treize pays\n", "/body/0", "treize", 5, 8},
 		{"yaml folded scalar with keep chomping on CRLF", rules.FormatYAML,
 			"id: x\r\nbody:\r\n  - >+\r\n    Les chefs d’État\r\n    de treize pays\r\n", "/body/0", "treize", 5, 8},
 		{"yaml literal scalar, more-indented line", rules.FormatYAML,
