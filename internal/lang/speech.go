@@ -179,20 +179,7 @@ func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) 
 	if !atWordStart(s, i) || !p.roleLead.may(s, i) {
 		return "", Span{}, 0, false
 	}
-	j := i
-	if _, ae, aok := p.roleArticles.match(s, i); aok {
-		k := ae
-		for k < len(s) {
-			r, n := runeAt(s, k)
-			if !unicode.IsSpace(r) {
-				break
-			}
-			k += n
-		}
-		if k > ae || isApostrophe(lastRune(s[:ae])) {
-			j = k
-		}
-	}
+	j := p.afterRoleArticle(s, i)
 	var v, e int
 	ok = false
 	if p.roleOnlyLead.may(s, j) {
@@ -206,6 +193,27 @@ func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) 
 		return "", Span{}, 0, false
 	}
 	return p.roleNames[v], Span{j, e}, e, true
+}
+
+// afterRoleArticle is where the words after a role article at i start
+// ("le ", "the ", "l’" with no space), or i when none is there.
+func (p *Pack) afterRoleArticle(s string, i int) int {
+	_, ae, ok := p.roleArticles.match(s, i)
+	if !ok {
+		return i
+	}
+	k := ae
+	for k < len(s) {
+		r, n := runeAt(s, k)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k += n
+	}
+	if k > ae || isApostrophe(lastRune(s[:ae])) {
+		return k
+	}
+	return i
 }
 
 // NonExhaustive matches a word or phrase that marks a list as partial
@@ -226,20 +234,7 @@ func (p *Pack) Rank(s string, i int) (end int, ok bool) {
 	if !atWordStart(s, i) {
 		return 0, false
 	}
-	j := i
-	if _, ae, aok := p.roleArticles.match(s, i); aok {
-		k := ae
-		for k < len(s) {
-			r, n := runeAt(s, k)
-			if !unicode.IsSpace(r) {
-				break
-			}
-			k += n
-		}
-		if k > ae || isApostrophe(lastRune(s[:ae])) {
-			j = k
-		}
-	}
+	j := p.afterRoleArticle(s, i)
 	if _, e, ok := p.ranks.match(s, j); ok {
 		return e, true
 	}
