@@ -53,67 +53,106 @@ type Span struct{ Start, End int }
 // footnote markers or exponents, never numbers in running text.
 func (p *Pack) Tokens(s string) []Token {
 	// Prose has about one token per three bytes (a word, its space,
-	// punctuation): size for that so the slice is allocated once.
-	toks := make([]Token, 0, len(s)/3+16)
-	emit := func(k TokenKind, a, b int) {
-		toks = append(toks, Token{Kind: k, Start: a, End: b, Text: s[a:b]})
-	}
+	// punctuation): size for that so the slice is usually allocated once.
+	t := tokenizer{toks: make([]Token, 0, len(s)/3+16), s: s}
 	for i := 0; i < len(s); {
+		// ASCII first: most bytes of French and English prose are ASCII,
+		// and the unicode tables cost more than the comparisons.
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				i = t.space(i)
+			case '0' <= c && c <= '9':
+				i = p.number(&t, i)
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				j := p.scanWord(&t, i)
+				t.emit(Word, t.lastEnd(i), j)
+				i = j
+			default:
+				t.emit(Punct, i, i+1)
+				i++
+			}
+			continue
+		}
 		r, n := runeAt(s, i)
 		switch {
 		case unicode.IsSpace(r):
-			j := i + n
-			for j < len(s) {
-				if s[j] == ' ' {
-					j++
-					continue
-				}
-				r2, n2 := runeAt(s, j)
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				j += n2
-			}
-			emit(Space, i, j)
+			i = t.space(i)
+		case isLetterOrMark(r):
+			j := p.scanWord(&t, i)
+			t.emit(Word, t.lastEnd(i), j)
 			i = j
-		case r >= '0' && r <= '9':
+		default:
 			// Only ASCII digits make numbers; other decimal digits (N'Ko,
 			// Arabic-Indic, fullwidth) are punctuation here, and must not
 			// reach scanNumber, which would not advance over them.
-			j := p.scanNumber(s, i)
-			if r2, _ := runeAt(s, j); isLetterOrMark(r2) && allDigits(s[i:j]) {
-				// "1er", "21st", "90s": an alphanumeric word, not a number.
-				j = p.scanWord(s, i, func(a, b int) { emit(Word, a, b) })
-				emit(Word, lastEnd(toks, i), j)
-			} else {
-				emit(Number, i, j)
-			}
-			i = j
-		case isLetterOrMark(r):
-			j := p.scanWord(s, i, func(a, b int) { emit(Word, a, b) })
-			emit(Word, lastEnd(toks, i), j)
-			i = j
-		default:
-			emit(Punct, i, i+n)
+			t.emit(Punct, i, i+n)
 			i += n
 		}
 	}
-	return toks
+	return t.toks
+}
+
+// tokenizer is the output of Tokens under construction.
+type tokenizer struct {
+	toks []Token
+	s    string
+}
+
+func (t *tokenizer) emit(k TokenKind, a, b int) {
+	t.toks = append(t.toks, Token{Kind: k, Start: a, End: b, Text: t.s[a:b]})
+}
+
+// space emits the run of white space starting at i and returns its end.
+func (t *tokenizer) space(i int) int {
+	s := t.s
+	j := i
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				j++
+				continue
+			}
+			break
+		}
+		r, n := runeAt(s, j)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	t.emit(Space, i, j)
+	return j
+}
+
+// number emits the number, or the alphanumeric word ("1er", "21st",
+// "90s"), starting with the ASCII digit at i, and returns its end.
+func (p *Pack) number(t *tokenizer, i int) int {
+	s := t.s
+	j := p.scanNumber(s, i)
+	if r2, _ := runeAt(s, j); isLetterOrMark(r2) && allDigits(s[i:j]) {
+		j = p.scanWord(t, i)
+		t.emit(Word, t.lastEnd(i), j)
+	} else {
+		t.emit(Number, i, j)
+	}
+	return j
 }
 
 // lastEnd is where the current word starts: after any elided particle that
 // scanWord already emitted, else at i.
-func lastEnd(toks []Token, i int) int {
-	if len(toks) > 0 && toks[len(toks)-1].End > i {
-		return toks[len(toks)-1].End
+func (t *tokenizer) lastEnd(i int) int {
+	if n := len(t.toks); n > 0 && t.toks[n-1].End > i {
+		return t.toks[n-1].End
 	}
 	return i
 }
 
 // scanWord scans a word starting at i and returns its end. French elided
-// particles met at the start of a word are passed to elided and the word
+// particles met at the start of a word are emitted as words and the word
 // continues after them.
-func (p *Pack) scanWord(s string, i int, elided func(a, b int)) int {
+func (p *Pack) scanWord(t *tokenizer, i int) int {
+	s := t.s
 	start := i
 	j := i
 	for {
@@ -153,7 +192,7 @@ func (p *Pack) scanWord(s string, i int, elided func(a, b int)) int {
 						continue
 					}
 				}
-				elided(start, j+n)
+				t.emit(Word, start, j+n)
 				start = j + n
 				j = start
 				continue
