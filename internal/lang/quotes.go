@@ -93,7 +93,7 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 		// Every mark below is ' or " or starts with byte 0xC2 (« ») or
 		// 0xE2 (‘ ’ “ ” ‹ ›); none of these bytes occurs inside another
 		// rune, so other bytes are skipped one at a time without decoding.
-		if c := s[j]; c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 {
+		if !quoteBytes[s[j]] {
 			j++
 			continue
 		}
@@ -199,3 +199,8 @@ func trimSpaceSpan(s string, a, b int) Span {
 
 // between reports a mark inside a word (an apostrophe: l’OTAN, don’t).
 func between(prev, next rune) bool { return isLetterOrMark(prev) && isLetterOrMark(next) }
+
+// quoteBytes are the bytes Quotations stops at (" ' and the lead bytes of
+// « » and the curly marks): a table lookup per byte instead of four
+// comparisons, on every byte of every text.
+var quoteBytes = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}

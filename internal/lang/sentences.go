@@ -44,7 +44,7 @@ func (p *Pack) Sentences(s string) []Span {
 		// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
 		// never inside another rune) matter here: skip other bytes without
 		// decoding.
-		if c := s[j]; c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xE2 {
+		if !sentenceBytes[s[j]] {
 			j++
 			continue
 		}
@@ -218,3 +218,7 @@ func wordAt(s string, m int) string {
 	}
 	return s[m:j]
 }
+
+// sentenceBytes are the bytes Sentences stops at: a table lookup per byte
+// instead of five comparisons, on every byte of every text.
+var sentenceBytes = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}

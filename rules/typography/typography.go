@@ -191,7 +191,9 @@ func (m *markSet) checkSpacing(pass *rules.Pass, tq textan.TextQuotes) {
 // English too.
 func englishParts(tq textan.TextQuotes) (english []lang.Span, all bool) {
 	s := tq.Text.Value()
-	var unquoted strings.Builder
+	// The text outside quotations is counted piece by piece: the pieces
+	// meet at quotation marks, never inside a word.
+	var unquoted englishCount
 	from := 0
 	for _, q := range tq.Quotes {
 		if q.Depth > 0 || q.Inner.Start < from || q.Inner.End < q.Inner.Start {
@@ -200,11 +202,11 @@ func englishParts(tq textan.TextQuotes) (english []lang.Span, all bool) {
 		if inner := s[q.Inner.Start:q.Inner.End]; looksEnglish(inner) || englishTitle(inner) {
 			english = append(english, q.Inner)
 		}
-		unquoted.WriteString(s[from:q.Inner.Start])
+		unquoted.add(s[from:q.Inner.Start])
 		from = q.Inner.End
 	}
-	unquoted.WriteString(s[from:])
-	return english, looksEnglish(unquoted.String())
+	unquoted.add(s[from:])
+	return english, unquoted.english()
 }
 
 // checkBefore handles a mark that needs a no-break space before it.
@@ -330,72 +332,93 @@ func inAny(spans []lang.Span, i int) bool {
 }
 
 // Function words that tell English from French; the language packs have no
-// stop-word lists, so this small list lives here.
-var (
-	englishWords = stringSet("the of and to is are was were this that with for we you it be have has will not our " +
+// stop-word lists, so this small list lives here. One map gives both
+// answers with one lookup, since this runs on every word of a text with a
+// finding.
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range strings.Fields("the of and to is are was were this that with for we you it be have has will not our " +
 		"your they can what why who how from at by yes all my he she his her them their there here about more than " +
-		"would should could does did just been had its which when where said says again great over now only also")
-	frenchWords = stringSet("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle " +
-		"ils elles ce cette ne se sont été en")
-)
-
-func stringSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
+		"would should could does did just been had its which when where said says again great over now only also") {
+		m[w] |= englishWord
+	}
+	for _, w := range strings.Fields("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle " +
+		"ils elles ce cette ne se sont été en") {
+		m[w] |= frenchWord
 	}
 	return m
-}
+}()
 
-// wordIn reports whether w, case-folded, is in set. The sets hold short
-// lower-case words, so only words of up to 8 bytes are folded, ASCII ones on
-// the stack: this runs on every word of a text with a finding.
-func wordIn(set map[string]bool, w string) bool {
+const (
+	englishWord uint8 = 1 << iota
+	frenchWord
+)
+
+// wordClass returns the function-word bits of w, case-folded. The list
+// holds short lower-case words, so only words of up to 8 bytes are
+// folded, ASCII ones on the stack.
+func wordClass(w string) uint8 {
 	if len(w) > 8 {
-		return false
+		return 0
 	}
 	var buf [8]byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
+			return functionWords[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	return functionWords[string(buf[:len(w)])]
 }
 
-// looksEnglish reports text with at least two English function words and
-// (almost) no French ones.
-func looksEnglish(s string) bool {
-	en, fr := 0, 0
-	count := func(w string) {
-		if wordIn(englishWords, w) {
-			en++
-		} else if wordIn(frenchWords, w) {
-			fr++
-		}
-	}
-	// The words are the runs of letters (strings.FieldsFunc without the
-	// slice: this runs on every text).
+// eachWord calls f with every run of letters of s (with internal hyphens
+// when hyphens is set): strings.FieldsFunc without the slice.
+func eachWord(s string, hyphens bool, f func(w string)) {
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) {
+		if unicode.IsLetter(r) || (hyphens && start >= 0 && r == '-') {
 			if start < 0 {
 				start = i
 			}
 		} else if start >= 0 {
-			count(s[start:i])
+			f(s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		count(s[start:])
+		f(s[start:])
 	}
-	return en >= 2 && en > 3*fr
+}
+
+// englishCount counts the English and French function words of texts
+// read one after another.
+type englishCount struct{ en, fr int }
+
+func (c *englishCount) add(s string) {
+	eachWord(s, false, func(w string) {
+		switch cl := wordClass(w); {
+		case cl&englishWord != 0:
+			c.en++
+		case cl&frenchWord != 0:
+			c.fr++
+		}
+	})
+}
+
+// english: at least two English function words and (almost) no French
+// ones.
+func (c *englishCount) english() bool { return c.en >= 2 && c.en > 3*c.fr }
+
+// looksEnglish reports text with at least two English function words and
+// (almost) no French ones.
+func looksEnglish(s string) bool {
+	var c englishCount
+	c.add(s)
+	return c.english()
 }
 
 // brandName reports a ! that belongs to a name ("Yahoo! a publié ses
@@ -424,32 +447,19 @@ func brandName(s string, i int) bool {
 // capitalises only its first word ("Le Comte de Monte-Cristo").
 func englishTitle(s string) bool {
 	words := 0
-	start := -1
 	ok := true
-	word := func(w string) {
+	eachWord(s, true, func(w string) {
 		r, _ := utf8.DecodeRuneInString(w)
+		cl := wordClass(w)
 		switch {
-		case wordIn(frenchWords, w):
+		case cl&frenchWord != 0:
 			ok = false
 		case unicode.IsUpper(r):
 			words++
-		case w != "a" && !wordIn(englishWords, w):
+		case w != "a" && cl&englishWord == 0:
 			ok = false
 		}
-	}
-	for i, r := range s {
-		if unicode.IsLetter(r) || (start >= 0 && r == '-') {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			word(s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		word(s[start:])
-	}
+	})
 	return ok && words >= 2
 }
 
@@ -557,12 +567,34 @@ func afterURLChar(s string, i int) bool {
 // nextApostrophe finds the next ' or ’ between two letters, outside URLs;
 // any other ' is a quotation mark.
 func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
+	// Jump from candidate to candidate with IndexByte, which scans many
+	// bytes at a time (this runs over every text of the record); each
+	// index is searched again only once passed, so text full of other
+	// E2 characters (—, narrow no-break spaces) stays linear.
+	if from >= len(s) {
+		return found{}, false, false
+	}
+	straight, curly := indexFrom(s, from, '\''), indexFrom(s, from, 0xE2)
 	for i := from; i < len(s); i++ {
+		if straight >= 0 && straight < i {
+			straight = indexFrom(s, i, '\'')
+		}
+		if curly >= 0 && curly < i {
+			curly = indexFrom(s, i, 0xE2) // the first byte of ’
+		}
+		switch {
+		case straight < 0 && curly < 0:
+			return found{}, false, false
+		case straight >= 0 && (curly < 0 || straight < curly):
+			i = straight
+		default:
+			i = curly
+		}
 		size := 0
 		switch {
 		case s[i] == '\'':
 			size = 1
-		case s[i] == 0xE2 && strings.HasPrefix(s[i:], "’"):
+		case strings.HasPrefix(s[i:], "’"):
 			size = len("’")
 		default:
 			continue
@@ -578,6 +610,14 @@ func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
 		return found{i, size, false, "'"}, false, true
 	}
 	return found{}, false, false
+}
+
+// indexFrom is the index of the first c in s at or after i, or -1.
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return -1
 }
 
 // reportMinority reports every mark of the less used form, straight or
