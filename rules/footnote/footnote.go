@@ -249,6 +249,12 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 		// of a superscript digit (0xC2 for ¹²³, 0xE2 for ⁰⁴–⁹), which no
 		// continuation byte equals; decoding every rune was most of the cost.
 		for i := 0; i < len(s); {
+			for i < len(s) && !markerBytes[s[i]] {
+				i++ // a table lookup per byte: the bulk of the text
+			}
+			if i == len(s) {
+				break
+			}
 			switch s[i] {
 			case 0xC2, 0xE2:
 				r, _ := utf8.DecodeRuneInString(s[i:])
@@ -286,6 +292,9 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 	}
 	return out
 }
+
+// markerBytes are the bytes a marker can start with.
+var markerBytes = [256]bool{0xC2: true, 0xE2: true, '[': true}
 
 // bracketMarker reads "[^id]" at i; the id has no spaces or brackets. A
 // Markdown definition line ("[^1]: …") is not a reference.
