@@ -144,6 +144,15 @@ func atWordStart(s string, i int) bool {
 // readFolded decodes the rune at j for matching, composing a following
 // combining sequence (NFD input) into one rune when NFC allows it.
 func readFolded(s string, j int) (rune, int) {
+	// ASCII not followed by a combining mark (U+0300 and above: lead byte
+	// 0xCC or more) is the common case and needs no decoding.
+	if j >= 0 && j < len(s) && s[j] < utf8.RuneSelf && (j+1 == len(s) || s[j+1] < 0xCC) {
+		c := s[j]
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			return ' ', 1
+		}
+		return rune(c), 1
+	}
 	r, n := runeAt(s, j)
 	if n == 0 {
 		return r, 0
@@ -222,6 +231,12 @@ func newPhraseSet(mode int, noHyphenAfter bool) *phraseSet {
 // rune always, since caseFirst lets it be capitalised).
 func (ps *phraseSet) key(r rune, k int) rune {
 	if k == 0 || ps.mode == caseAll {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			return r
+		}
 		return unicode.ToLower(r)
 	}
 	return r
