@@ -332,21 +332,27 @@ func inAny(spans []lang.Span, i int) bool {
 }
 
 // Function words that tell English from French; the language packs have no
-// stop-word lists, so this small list lives here. One map gives both
-// answers with one lookup, since this runs on every word of a text with a
-// finding.
-var functionWords = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, w := range strings.Fields("the of and to is are was were this that with for we you it be have has will not our " +
-		"your they can what why who how from at by yes all my he she his her them their there here about more than " +
-		"would should could does did just been had its which when where said says again great over now only also") {
-		m[w] |= englishWord
+// stop-word lists, so this small list lives here. This runs on every word
+// of a text with a finding, so a word is looked up once for both lists, by
+// its bytes packed in an integer (hashing a uint64 is cheaper than a
+// string); the few words with non-ASCII letters are in a string map.
+var functionWords, functionWordsUTF8 = func() (map[uint64]uint8, map[string]uint8) {
+	ascii, other := map[uint64]uint8{}, map[string]uint8{}
+	add := func(words string, bit uint8) {
+		for _, w := range strings.Fields(words) {
+			if k, ok := packWord(w); ok {
+				ascii[k] |= bit
+			} else {
+				other[w] |= bit
+			}
+		}
 	}
-	for _, w := range strings.Fields("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle " +
-		"ils elles ce cette ne se sont été en") {
-		m[w] |= frenchWord
-	}
-	return m
+	add("the of and to is are was were this that with for we you it be have has will not our "+
+		"your they can what why who how from at by yes all my he she his her them their there here about more than "+
+		"would should could does did just been had its which when where said says again great over now only also", englishWord)
+	add("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle "+
+		"ils elles ce cette ne se sont été en", frenchWord)
+	return ascii, other
 }()
 
 const (
@@ -354,30 +360,40 @@ const (
 	frenchWord
 )
 
-// wordClass returns the function-word bits of w, case-folded. The list
-// holds short lower-case words, so only words of up to 8 bytes are
-// folded, ASCII ones on the stack.
-func wordClass(w string) uint8 {
+// packWord packs an ASCII word of up to 8 letters, lower-cased, in an
+// integer; ok is false for longer words and non-ASCII ones.
+func packWord(w string) (key uint64, ok bool) {
 	if len(w) > 8 {
-		return 0
+		return 0, false
 	}
-	var buf [8]byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return functionWords[strings.ToLower(w)]
+			return 0, false
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		key |= uint64(c) << (8 * i)
 	}
-	return functionWords[string(buf[:len(w)])]
+	return key, true
+}
+
+// wordClass returns the function-word bits of w, case-folded.
+func wordClass(w string) uint8 {
+	if k, ok := packWord(w); ok {
+		return functionWords[k]
+	}
+	if len(w) > 8 {
+		return 0 // every listed word is shorter
+	}
+	return functionWordsUTF8[strings.ToLower(w)]
 }
 
 // eachWord calls f with every run of letters of s (with internal hyphens
-// when hyphens is set): strings.FieldsFunc without the slice.
-func eachWord(s string, hyphens bool, f func(w string)) {
+// when hyphens is set), until f returns false: strings.FieldsFunc without
+// the slice.
+func eachWord(s string, hyphens bool, f func(w string) bool) {
 	start := -1
 	for i, r := range s {
 		if unicode.IsLetter(r) || (hyphens && start >= 0 && r == '-') {
@@ -385,7 +401,9 @@ func eachWord(s string, hyphens bool, f func(w string)) {
 				start = i
 			}
 		} else if start >= 0 {
-			f(s[start:i])
+			if !f(s[start:i]) {
+				return
+			}
 			start = -1
 		}
 	}
@@ -399,13 +417,14 @@ func eachWord(s string, hyphens bool, f func(w string)) {
 type englishCount struct{ en, fr int }
 
 func (c *englishCount) add(s string) {
-	eachWord(s, false, func(w string) {
+	eachWord(s, false, func(w string) bool {
 		switch cl := wordClass(w); {
 		case cl&englishWord != 0:
 			c.en++
 		case cl&frenchWord != 0:
 			c.fr++
 		}
+		return true
 	})
 }
 
@@ -448,7 +467,7 @@ func brandName(s string, i int) bool {
 func englishTitle(s string) bool {
 	words := 0
 	ok := true
-	eachWord(s, true, func(w string) {
+	eachWord(s, true, func(w string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		cl := wordClass(w)
 		switch {
@@ -459,6 +478,7 @@ func englishTitle(s string) bool {
 		case w != "a" && cl&englishWord == 0:
 			ok = false
 		}
+		return ok // one word that is neither settles it
 	})
 	return ok && words >= 2
 }
