@@ -443,6 +443,12 @@ func looksEnglish(s string) bool {
 // brandName reports a ! that belongs to a name ("Yahoo! a publié ses
 // comptes"): glued to a capitalised word and followed by a lower-case word,
 // where an exclamation would end its sentence or its quotation.
+//
+// It also reports the ! of an English title quoted without marks, in
+// title case ("la comédie musicale Mamma Mia! Here We Go Again sort
+// mercredi"): the capitalised words after it include an English function
+// word and no French one, where a French exclamation goes on with a French
+// sentence ("Quelle surprise ! Le film…").
 func brandName(s string, i int) bool {
 	k := i
 	for k > 0 {
@@ -457,7 +463,39 @@ func brandName(s string, i int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[i+2:])
-	return unicode.IsLower(next)
+	return unicode.IsLower(next) || englishTitleAfter(s[i+2:])
+}
+
+// englishTitleAfter reports that s starts with two or more capitalised
+// words, separated by single spaces, among which an English function word
+// and no French one.
+func englishTitleAfter(s string) bool {
+	words, english := 0, false
+	for s != "" {
+		end := 0
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			end += n
+		}
+		w := s[:end]
+		if r, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsUpper(r) {
+			break
+		}
+		cl := wordClass(w)
+		if cl&frenchWord != 0 {
+			return false
+		}
+		english = english || cl&englishWord != 0
+		words++
+		if !strings.HasPrefix(s[end:], " ") {
+			break
+		}
+		s = s[end+1:]
+	}
+	return words >= 2 && english
 }
 
 // englishTitle reports a quoted title in English capitalisation, every

@@ -188,6 +188,13 @@ func TestRule(t *testing.T) {
 				{`missing narrow no-break space before "!"`, "Attention", "!"},
 			},
 			fixed: "Après « Star Wars: The Last Jedi » et « Mission: Impossible », Yahoo! a publié le classement. Le Comte de Monte-Cristo ! Attention ! Les fans arrivent."},
+		{name: "English title in title case without quotation marks", lang: "fr", title: "Cinéma",
+			body: []string{"La comédie musicale Mamma Mia! Here We Go Again sort mercredi. Quelle surprise! Le public suit. Incroyable! Emmanuel Macron y était."},
+			want: []find{
+				{`missing narrow no-break space before "!"`, "surprise", "!"},
+				{`missing narrow no-break space before "!"`, "Incroyable", "!"},
+			},
+			fixed: "La comédie musicale Mamma Mia! Here We Go Again sort mercredi. Quelle surprise\u202f! Le public suit. Incroyable\u202f! Emmanuel Macron y était."},
 		{name: "French titles in guillemets keep French spacing", lang: "fr", title: "Cinéma",
 			body:  []string{"Le film « Astérix: le secret de la potion magique » sort mercredi."},
 			want:  []find{{`missing no-break space before ":"`, "Astérix", ":"}},
