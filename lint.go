@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -129,6 +130,8 @@ func (c *cli) lint(args []string) int {
 			fmt.Fprintf(c.stderr, "artlint lint: --cache: %v; linting without it\n", err)
 		} else {
 			opts.Cache, opts.Tool = dir, cache.ToolIdentity(Version)
+			// After the run, so its hits are fresh; at most once a day.
+			defer dir.Trim(time.Now())
 		}
 	}
 	stop := c.onInterrupt()

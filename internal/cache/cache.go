@@ -7,6 +7,10 @@
 // entry that cannot be read or decoded is a miss. Keys are chosen by the
 // caller (see engine): a changed file, configuration, schema or artlint
 // binary gives a different key, never a stale result.
+//
+// Since every edit or rebuild makes new keys, old entries pile up: a hit
+// refreshes its entry's modification time (at most hourly), and Trim,
+// at most once a day, deletes the entries unused for MaxAge.
 package cache
 
 import (
@@ -14,8 +18,23 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxAge is how long an entry may go unused before Trim deletes it: a
+// week keeps the results of files nobody touched since last week's runs.
+const MaxAge = 7 * 24 * time.Hour
+
+const (
+	trimInterval   = 24 * time.Hour // between two Trims of one directory
+	refreshAfter   = time.Hour      // a hit older than this refreshes its time
+	staleTempAfter = time.Hour      // a temporary file this old is a crashed run's litter
 )
 
 // Key identifies one entry.
@@ -59,13 +78,61 @@ func (d *Dir) path(k Key) string {
 	return filepath.Join(d.root, h[:2], h[2:])
 }
 
-// Get returns the entry for k, if there is one.
+// Get returns the entry for k, if there is one, and marks it used.
 func (d *Dir) Get(k Key) ([]byte, bool) {
-	data, err := os.ReadFile(d.path(k))
+	p := d.path(k)
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, false
 	}
+	defer func() { _ = f.Close() }()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	data := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, false
+	}
+	if now := time.Now(); now.Sub(info.ModTime()) > refreshAfter {
+		_ = os.Chtimes(p, now, now) // best effort: a missed refresh only shortens its life
+	}
 	return data, true
+}
+
+// Trim deletes the entries unused for MaxAge and stray temporary files,
+// unless the directory was trimmed less than a day before now; it returns
+// how many files it deleted. Errors are ignored: a cache that cannot be
+// trimmed still works.
+func (d *Dir) Trim(now time.Time) int {
+	stamp := filepath.Join(d.root, "trim.txt")
+	if data, err := os.ReadFile(stamp); err == nil {
+		if sec, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64); err == nil &&
+			now.Sub(time.Unix(sec, 0)) < trimInterval {
+			return 0
+		}
+	}
+	// Stamp first: concurrent runs then skip the walk instead of repeating it.
+	_ = os.WriteFile(stamp, []byte(strconv.FormatInt(now.Unix(), 10)+"\n"), 0o644)
+	deleted := 0
+	_ = filepath.WalkDir(d.root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || path == stamp {
+			return nil
+		}
+		info, err := e.Info()
+		if err != nil {
+			return nil
+		}
+		maxAge := MaxAge
+		if strings.HasPrefix(e.Name(), ".tmp-") {
+			maxAge = staleTempAfter
+		}
+		if now.Sub(info.ModTime()) > maxAge && os.Remove(path) == nil {
+			deleted++
+		}
+		return nil
+	})
+	return deleted
 }
 
 // Put stores data under k atomically: a reader sees the whole entry or
