@@ -26,7 +26,8 @@ import (
 // apostrophe finding marks every straight apostrophe, where the rule reports
 // a record's minority form: every straight apostrophe we report must be one
 // it reports, and in a record where we report the straight ones, all of
-// its must be ours. The corpus is every French record of the test data,
+// its must be ours; with the option apostrophes: typographic, the two must
+// agree on every straight apostrophe. The corpus is every French record of the test data,
 // the CLI cases' traps and mutations included (about 1,500 texts).
 
 // grammalecteCorpus are the record files whose French texts are compared.
@@ -107,6 +108,7 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 	}
 	var paras []paragraph
 	ours := map[mark]string{}
+	typographic := map[mark]string{} // apostrophe findings with apostrophes: typographic
 	for _, dir := range grammalecteCorpus {
 		files, err := os.ReadDir(dir)
 		if err != nil {
@@ -126,7 +128,7 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 				if !strings.HasPrefix(rec.Lang(), "fr") {
 					continue
 				}
-				collect(t, rec, path, &paras, ours)
+				collect(t, rec, path, &paras, ours, typographic)
 			}
 		}
 	}
@@ -148,7 +150,7 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 			res := load.Parse(rules.NewFile(f.Name, f.Data, format), load.Limits{})
 			for _, rec := range res.Records { // some cases are broken files on purpose
 				if strings.HasPrefix(rec.Lang(), "fr") {
-					collect(t, rec, filepath.Base(name)+":"+f.Name, &paras, ours)
+					collect(t, rec, filepath.Base(name)+":"+f.Name, &paras, ours, typographic)
 				}
 			}
 		}
@@ -184,6 +186,23 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 		}
 		extra = append(extra, describe(paras[m.para], m, "artlint: "+msg))
 	}
+	// With apostrophes: typographic, the two must agree on every one.
+	typoAgreed := 0
+	for m, msg := range theirs {
+		if m.kind != "apostrophe" {
+			continue
+		}
+		if _, ok := typographic[m]; ok {
+			typoAgreed++
+		} else {
+			missed = append(missed, describe(paras[m.para], m, "apostrophes: typographic; Grammalecte: "+msg))
+		}
+	}
+	for m, msg := range typographic {
+		if _, ok := theirs[m]; !ok {
+			extra = append(extra, describe(paras[m.para], m, "apostrophes: typographic; artlint: "+msg))
+		}
+	}
 	for k, u := range used {
 		if !u {
 			t.Errorf("exception %q %q no longer needed: remove it", agreementExceptions[k].before, agreementExceptions[k].mark)
@@ -200,12 +219,12 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 	if agreed < 400 {
 		t.Errorf("only %d findings agreed on: the corpus lost its typography cases?", agreed)
 	}
-	t.Logf("%d French texts, %d findings agreed on", len(paras), agreed)
+	t.Logf("%d French texts, %d findings agreed on; with apostrophes: typographic, %d straight apostrophes", len(paras), agreed, typoAgreed)
 }
 
 // collect adds rec's French texts to paras and the rule's findings on
 // them to ours.
-func collect(t *testing.T, rec *rules.Record, path string, paras *[]paragraph, ours map[mark]string) {
+func collect(t *testing.T, rec *rules.Record, path string, paras *[]paragraph, ours, typographic map[mark]string) {
 	diags := ruletest.Run(t, Rule, rec, nil)
 	straight := false
 	for _, d := range diags {
@@ -221,10 +240,10 @@ func collect(t *testing.T, rec *rules.Record, path string, paras *[]paragraph, o
 		index[tx.Pointer()] = len(*paras)
 		*paras = append(*paras, paragraph{file: path, pointer: tx.Pointer(), text: tx.Value(), straightOurs: straight})
 	}
-	for _, d := range diags {
+	add := func(d rules.Diagnostic, into map[mark]string) {
 		k, ok := index[d.Pointer]
 		if !ok {
-			continue
+			return
 		}
 		var tx rules.Text
 		for _, c := range rec.Texts() {
@@ -244,7 +263,15 @@ func collect(t *testing.T, rec *rules.Record, path string, paras *[]paragraph, o
 		if at < 0 {
 			t.Fatalf("%s %s: no mark near finding %q", path, d.Pointer, d.Message)
 		}
-		ours[mark{k, kind, at}] = d.Message
+		into[mark{k, kind, at}] = d.Message
+	}
+	for _, d := range diags {
+		add(d, ours)
+	}
+	for _, d := range ruletest.Run(t, Rule, rec, map[string]any{"apostrophes": "typographic"}) {
+		if strings.Contains(d.Message, "apostrophe") {
+			add(d, typographic)
+		}
 	}
 }
 

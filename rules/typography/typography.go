@@ -37,11 +37,13 @@ var Rule = &rules.Rule{
 		"practice there (and the Office québécois de la langue française's rule) and are not reported; an ordinary breakable " +
 		"space before them still is, as are :, « and », which follow the French rules.\n\n" +
 		"**Apostrophes** (French and English). A record should use one apostrophe form. The rule counts straight ' and " +
-		"typographic ’ used as apostrophes — between two letters: `qu'a`, `l'OTAN`, `aujourd'hui`, `don't` — across all the " +
+		"typographic ’ used as apostrophes — between two letters: `qu'a`, `l'OTAN`, `aujourd'hui`, `don't`, or before an opening « or “: `qu'« aucun pays »` — across all the " +
 		"record's texts, title and footnotes included. If both forms occur, every occurrence of the less frequent form is " +
 		"reported with a fix to the other; on a tie the straight ones are reported, ’ being the typographic form. A record " +
 		"that uses only one form, straight or typographic, is not reported; a ' that is not between letters is a quotation " +
-		"mark, not an apostrophe, and is not counted, nor is one inside a URL (`wiki/Côte_d'Ivoire`).\n\n" +
+		"mark, not an apostrophe, and is not counted, nor is one inside a URL (`wiki/Côte_d'Ivoire`). With the option " +
+		"`apostrophes: typographic`, every straight apostrophe is reported, as Grammalecte does, even in a record " +
+		"that uses no other form.\n\n" +
 		"**Double quotes** (English). A record should not mix straight \" and curly “ ” double quotes: the marks of the less " +
 		"frequent form are reported (straight ones on a tie), with a fix to the other form; a straight quote becomes “ or ” " +
 		"according to its position. A straight \" right after a digit when no quotation is open (`a 12\" screen`) is an inch " +
@@ -53,8 +55,12 @@ var Rule = &rules.Rule{
 	Tags:      []string{"typography"},
 	Languages: []string{"fr", "en"},
 	Since:     "0.1.0",
-	Requires:  []*rules.Rule{textan.Language, textan.Quotations},
-	Run:       run,
+	Options: map[string]string{
+		"apostrophes": "`consistent` (default): report the less used form when a record mixes ' and ’; " +
+			"`typographic`: report every straight apostrophe",
+	},
+	Requires: []*rules.Rule{textan.Language, textan.Quotations},
+	Run:      run,
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -69,7 +75,9 @@ func run(pass *rules.Pass) (any, error) {
 			m.checkSpacing(pass, tq)
 		}
 	}
-	checkApostrophes(pass, texts)
+	if err := checkApostrophes(pass, texts); err != nil {
+		return nil, err
+	}
 	if p.Tag == "en" {
 		checkDoubleQuotes(pass, texts)
 	}
@@ -601,10 +609,19 @@ type found struct {
 // callback: a closure passed to a func value would be allocated per text.
 type nextFunc func(s string, from int, open bool) (m found, nowOpen, ok bool)
 
-func checkApostrophes(pass *rules.Pass, texts []rules.Text) {
-	reportMinority(pass, texts, nextApostrophe,
-		"straight apostrophe in a record that uses ’ (%d straight, %d typographic)",
-		"typographic apostrophe in a record that uses ' (%d straight, %d typographic)")
+func checkApostrophes(pass *rules.Pass, texts []rules.Text) error {
+	switch mode, _ := pass.Options["apostrophes"].(string); mode {
+	case "", "consistent":
+		reportMinority(pass, texts, nextApostrophe, false,
+			"straight apostrophe in a record that uses ’ (%d straight, %d typographic)",
+			"typographic apostrophe in a record that uses ' (%d straight, %d typographic)")
+	case "typographic":
+		reportMinority(pass, texts, nextApostrophe, true,
+			"straight apostrophe: the typographic form is ’ (%d straight, %d typographic in this record)", "")
+	default:
+		return fmt.Errorf("option apostrophes: %q is neither \"consistent\" nor \"typographic\"", mode)
+	}
+	return nil
 }
 
 // afterURLChar reports whether the letters before byte i follow a
@@ -622,8 +639,9 @@ func afterURLChar(s string, i int) bool {
 	return k > 0 && strings.IndexByte("/_.-=?&#%+:~", s[k-1]) >= 0
 }
 
-// nextApostrophe finds the next ' or ’ between two letters, outside URLs;
-// any other ' is a quotation mark.
+// nextApostrophe finds the next ' or ’ between two letters, or between a
+// letter and an opening « or “, outside URLs; any other ' is a quotation
+// mark.
 func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
 	// Jump from candidate to candidate with IndexByte, which scans many
 	// bytes at a time (this runs over every text of the record); each
@@ -659,7 +677,10 @@ func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[i+size:])
-		if !unicode.IsLetter(prev) || !unicode.IsLetter(next) || (afterURLChar(s, i) && inURL(s, i)) {
+		// An elided word before a quotation ("qu'« aucun pays »") has its
+		// apostrophe too: no closing quotation mark comes before an opening one.
+		if !unicode.IsLetter(prev) || !(unicode.IsLetter(next) || next == '«' || next == '“') ||
+			(afterURLChar(s, i) && inURL(s, i)) {
 			continue // a quotation mark, or part of an address (wiki/Côte_d'Ivoire)
 		}
 		if size == 1 {
@@ -683,7 +704,10 @@ func indexFrom(s string, i int, c byte) int {
 // since the typographic form is the one to keep. The messages take the
 // two counts. A first pass only counts, so that a record using one form,
 // the usual case, costs no allocation.
-func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straightMsg, curlyMsg string) {
+//
+// With straightAlways, every straight mark is reported, whatever the
+// counts (the typographic form is the house style).
+func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straightAlways bool, straightMsg, curlyMsg string) {
 	straight, curly := 0, 0
 	for _, t := range texts {
 		s, open := t.Value(), false
@@ -697,10 +721,10 @@ func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straigh
 			}
 		}
 	}
-	if straight == 0 || curly == 0 {
+	if straight == 0 || (curly == 0 && !straightAlways) {
 		return
 	}
-	reportStraight := straight <= curly
+	reportStraight := straight <= curly || straightAlways
 	msg := curlyMsg
 	if reportStraight {
 		msg = straightMsg
@@ -753,7 +777,7 @@ func fixFor(t rules.Text, m found) []rules.Fix {
 }
 
 func checkDoubleQuotes(pass *rules.Pass, texts []rules.Text) {
-	reportMinority(pass, texts, nextDoubleQuote,
+	reportMinority(pass, texts, nextDoubleQuote, false,
 		"straight double quote in a record that uses “ ” (%d straight, %d curly)",
 		"curly double quote in a record that uses straight ones (%d straight, %d curly)")
 }

@@ -188,6 +188,12 @@ func TestRule(t *testing.T) {
 				{`missing narrow no-break space before "!"`, "Attention", "!"},
 			},
 			fixed: "Après « Star Wars: The Last Jedi » et « Mission: Impossible », Yahoo! a publié le classement. Le Comte de Monte-Cristo ! Attention ! Les fans arrivent."},
+		{name: "an elided word before a quotation has an apostrophe", lang: "fr", title: "Sommet de l’OTAN",
+			body: []string{"Le ministre a estimé qu'«\u00a0aucun pays ne doit rester seul\u00a0» et parlé d’«\u00a0étape\u00a0» à l’issue du sommet."},
+			want: []find{
+				{"straight apostrophe in a record that uses ’ (1 straight, 3 typographic)", "estimé qu", "'"},
+			},
+			fixed: "Le ministre a estimé qu’«\u00a0aucun pays ne doit rester seul\u00a0» et parlé d’«\u00a0étape\u00a0» à l’issue du sommet."},
 		{name: "English title in title case without quotation marks", lang: "fr", title: "Cinéma",
 			body: []string{"La comédie musicale Mamma Mia! Here We Go Again sort mercredi. Quelle surprise! Le public suit. Incroyable! Emmanuel Macron y était."},
 			want: []find{
@@ -416,5 +422,38 @@ func TestUnspacedRegion(t *testing.T) {
 		if got := unspacedRegion(tag); got != want {
 			t.Errorf("unspacedRegion(%q) = %v, want %v", tag, got, want)
 		}
+	}
+}
+
+// TestApostrophesOption: "typographic" reports every straight apostrophe,
+// even in a record that uses no other form; "consistent" (the default)
+// reports none there; anything else is an error.
+func TestApostrophesOption(t *testing.T) {
+	content := `{"id": "a", "lang": "fr", "title": "Sommet de l'OTAN",
+  "body": ["Le secrétaire général s'est félicité de l'accord."]}`
+	rec := ruletest.ParseOne(t, []byte(content))
+	if got := ruletest.Run(t, Rule, rec, nil); len(got) != 0 {
+		t.Errorf("default: %d findings in a record of straight apostrophes only, want 0", len(got))
+	}
+	got := ruletest.Run(t, Rule, rec, map[string]any{"apostrophes": "typographic"})
+	want := []string{"l'OTAN", "s'est", "l'accord"}
+	if len(got) != len(want) {
+		t.Fatalf("typographic: %d findings, want %d", len(got), len(want))
+	}
+	for k, d := range got {
+		at := strings.Index(content, want[k]) + 1
+		if d.Span != (rules.Span{Start: at, End: at + 1}) {
+			t.Errorf("finding %d at %v, want the apostrophe of %q at %d", k, d.Span, want[k], at)
+		}
+		if d.Message != "straight apostrophe: the typographic form is ’ (3 straight, 0 typographic in this record)" {
+			t.Errorf("finding %d: message %q", k, d.Message)
+		}
+		if len(d.Fixes) != 1 || d.Fixes[0].Edits[0].NewText != "’" {
+			t.Errorf("finding %d (%s): fixes %+v, want one to ’", k, want[k], d.Fixes)
+		}
+	}
+	pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), map[string]any{"apostrophes": "curly"}, func(rules.Diagnostic) {})
+	if _, err := Rule.Run(pass); err == nil || err.Error() != `option apostrophes: "curly" is neither "consistent" nor "typographic"` {
+		t.Errorf("apostrophes: curly gave error %v", err)
 	}
 }
