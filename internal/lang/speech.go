@@ -3,6 +3,7 @@ package lang
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -118,7 +119,12 @@ func (p *Pack) SpeechLead(word string) bool {
 // "according" for source-first phrases ("selon", "d’après", "according
 // to"). Case-insensitive; the phrase must end at a word boundary.
 func (p *Pack) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
-	if !atWordStart(s, i) || !p.speechLead.may(s, i) {
+	return p.speechVerb(s, i, nil)
+}
+
+// speechVerb is SpeechVerb, with the pre-check of f (nil: none).
+func (p *Pack) speechVerb(s string, i int, f *Finder) (end int, kind string, ok bool) {
+	if !p.speechLead.may(s, i) || f != nil && !f.speech.may(s, i) || !atWordStart(s, i) {
 		return 0, "", false
 	}
 	v, e, ok := p.speech.match(s, i)
@@ -136,13 +142,18 @@ func (p *Pack) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
 // it must be followed by white space and a letter; titles that double as
 // ordinary words (Me, Sir, Lord…) need a capitalised word after them.
 func (p *Pack) Honorific(s string, i int) (end int, ok bool) {
+	return p.honorific(s, i, nil)
+}
+
+// honorific is Honorific, with the pre-check of f (nil: none).
+func (p *Pack) honorific(s string, i int, f *Finder) (end int, ok bool) {
 	if i >= 0 && i < len(s) && p.honorUpper && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		// An ASCII start that is no capital, even composed with a
 		// following mark, cannot be a capital, and honorifics are
 		// matched case-sensitively.
 		return 0, false
 	}
-	if !atWordStart(s, i) || !p.honorLead.may(s, i) {
+	if !p.honorLead.may(s, i) || f != nil && !f.honorifics.may(s, i) || !atWordStart(s, i) {
 		return 0, false
 	}
 	_, e, ok := p.honorifics.match(s, i)
@@ -176,16 +187,31 @@ func (p *Pack) Honorific(s string, i int) (end int, ok bool) {
 // data key, masculine singular in French), the span of the role words and
 // the end of the match. The longest listed role wins.
 func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) {
-	if !atWordStart(s, i) || !p.roleLead.may(s, i) {
+	return p.role(s, i, nil)
+}
+
+// role is Role, with the pre-checks of f (nil: none).
+func (p *Pack) role(s string, i int, f *Finder) (role string, span Span, end int, ok bool) {
+	if !p.roleLead.may(s, i) {
 		return "", Span{}, 0, false
 	}
-	j := p.afterRoleArticle(s, i)
+	// Without a role after it, an article changes nothing: the role, if
+	// any, is then matched at i, as when no article is there. f's checks
+	// come before atWordStart, which is dearer after an apostrophe.
+	article := f == nil || f.roleAfterArticle(s, i)
+	if !article && !f.mayStart(s, i) || !atWordStart(s, i) {
+		return "", Span{}, 0, false
+	}
+	j := i
+	if article {
+		j = p.afterRoleArticle(s, i)
+	}
 	var v, e int
 	ok = false
-	if p.roleOnlyLead.may(s, j) {
+	if p.roleOnlyLead.may(s, j) && f.mayStart(s, j) {
 		v, e, ok = p.roles.match(s, j)
 	}
-	if !ok && j != i && p.roleOnlyLead.may(s, i) {
+	if !ok && j != i && p.roleOnlyLead.may(s, i) && f.mayStart(s, i) {
 		v, e, ok = p.roles.match(s, i)
 		j = i
 	}
@@ -193,6 +219,221 @@ func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) 
 		return "", Span{}, 0, false
 	}
 	return p.roleNames[v], Span{j, e}, e, true
+}
+
+// Finder is Role, SpeechVerb and Honorific for callers that try them at
+// every word of a text: it gives the same answers, but first compares the
+// first runes of the text with those of the phrases, which rules out most
+// words for a fraction of the matchers' cost.
+type Finder struct {
+	p                         *Pack
+	roles, speech, honorifics *startKeys
+}
+
+var finders sync.Map // *Pack → *Finder
+
+// Finder returns the pack's Finder, built on first use.
+func (p *Pack) Finder() *Finder {
+	if f, ok := finders.Load(p); ok {
+		return f.(*Finder)
+	}
+	f, _ := finders.LoadOrStore(p, &Finder{p: p, roles: newStartKeys(p.roles), speech: newStartKeys(p.speech),
+		honorifics: newStartKeys(p.honorifics)})
+	return f.(*Finder)
+}
+
+// Role is Pack.Role.
+func (f *Finder) Role(s string, i int) (role string, span Span, end int, ok bool) {
+	return f.p.role(s, i, f)
+}
+
+// SpeechVerb is Pack.SpeechVerb.
+func (f *Finder) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
+	return f.p.speechVerb(s, i, f)
+}
+
+// Honorific is Pack.Honorific.
+func (f *Finder) Honorific(s string, i int) (end int, ok bool) {
+	return f.p.honorific(s, i, f)
+}
+
+// mayStart is false only when no role starts at s[i].
+func (f *Finder) mayStart(s string, i int) bool {
+	return f == nil || f.roles.may(s, i)
+}
+
+// roleAfterArticle is false only when no role article followed by a role
+// starts at s[i]: it walks the articles' trie as match does and, wherever
+// an article may end, looks for a role where afterRoleArticle would.
+func (f *Finder) roleAfterArticle(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	ps := f.p.roleArticles
+	if c := s[i] | 0x20; 'a' <= c && c <= 'z' && (i+1 == len(s) || !mayBeMark(s, i+1)) && ps.rootASCII[c] == 0 {
+		return false // an ASCII letter no article starts with, the common case
+	}
+	node := int32(0)
+	for j, k := i, 0; j < len(s); k++ {
+		r, n := rune(s[j]), 1
+		if !('a' <= r && r <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
+			r, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		}
+		if node = ps.child(node, r); node < 0 {
+			return false
+		}
+		j += n
+		if r == ' ' {
+			j = skipFoldedSpace(s, j)
+		}
+		if len(ps.nodes[node].ends) == 0 {
+			continue
+		}
+		e := j
+		for e < len(s) {
+			r, n := runeAt(s, e)
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e += n
+		}
+		if (e > j || isApostrophe(lastRune(s[:j]))) && f.roles.may(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipFoldedSpace skips the white space at j, as match does after a space.
+func skipFoldedSpace(s string, j int) int {
+	for j < len(s) {
+		r, n := readFolded(s, j)
+		if r != ' ' {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// startKeys is a pre-check for a phrase set: bit tables of a hash of the
+// first trie keys of its phrases, up to startDepth of them. A text whose
+// first keys are no phrase's first keys starts no phrase of the set; a
+// hash collision only lets a text through to match.
+type startKeys struct {
+	ps     *phraseSet
+	prefix [startBits / 64]uint64 // the first d keys of a phrase, d ≤ startDepth
+	whole  [startBits / 64]uint64 // all the keys of a phrase of fewer than startDepth
+}
+
+const (
+	startBits  = 8192
+	startDepth = 5
+	startSeed  = 2166136261
+)
+
+func startMix(h uint32, key rune) uint32 { return (h ^ uint32(key)) * 16777619 }
+
+func setBit(t *[startBits / 64]uint64, h uint32) { t[h%startBits/64] |= 1 << (h % 64) }
+
+func hasBit(t *[startBits / 64]uint64, h uint32) bool { return t[h%startBits/64]&(1<<(h%64)) != 0 }
+
+func newStartKeys(ps *phraseSet) *startKeys {
+	t := &startKeys{ps: ps}
+	var walk func(n int32, depth int, h uint32)
+	walk = func(n int32, depth int, h uint32) {
+		for c := ps.nodes[n].child; c != 0; c = ps.nodes[c].sibling {
+			hc := startMix(h, ps.nodes[c].key)
+			setBit(&t.prefix, hc)
+			if depth+1 < startDepth {
+				if len(ps.nodes[c].ends) > 0 {
+					setBit(&t.whole, hc)
+				}
+				walk(c, depth+1, hc)
+			}
+		}
+	}
+	walk(0, 0, startSeed)
+	return t
+}
+
+// may is false only when no phrase of the set can start at s[i]: the
+// first keys are read as match reads them, and most texts leave the
+// phrases' prefixes within two or three.
+func (t *startKeys) may(s string, i int) bool {
+	if i < 0 {
+		return false
+	}
+	h := uint32(startSeed)
+	j := i
+	for k := 0; k < startDepth; k++ {
+		if j >= len(s) {
+			return false // shorter than any phrase it could start
+		}
+		r, n := rune(s[j]), 1
+		if !('a' <= r && r <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
+			r, n = t.ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		}
+		h = startMix(h, r)
+		if !hasBit(&t.prefix, h) {
+			return false
+		}
+		if hasBit(&t.whole, h) {
+			return true
+		}
+		j += n
+		if r == ' ' {
+			j = skipFoldedSpace(s, j)
+		}
+	}
+	return true
+}
+
+// keyAt is ps.key(readFolded(s, j)) for the k-th rune of a phrase, and
+// the rune's length, without readFolded's general decoding for the runes
+// of Latin text: ASCII, two-byte runes, and the apostrophe and hyphens of
+// U+2010–U+2019, when no combining mark follows.
+func (ps *phraseSet) keyAt(s string, j, k int) (rune, int) {
+	c := s[j]
+	var r rune
+	n := 1
+	switch {
+	case c < utf8.RuneSelf:
+		r = rune(c)
+	case c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
+		r, n = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2
+	case c == 0xE2 && j+2 < len(s) && s[j+1] == 0x80 && s[j+2] >= 0x90 && s[j+2] <= 0x99:
+		r, n = rune(s[j+2]&0x3F)|0x2000, 3 // U+2010–U+2019: dashes, quotes, apostrophe
+	default:
+		r, n = readFolded(s, j)
+		return ps.key(r, k), n
+	}
+	if j+n < len(s) && mayBeMark(s, j+n) {
+		r, n = readFolded(s, j)
+		return ps.key(r, k), n
+	}
+	switch {
+	case r == ' ' || '\t' <= r && r <= '\r' || r == 0x85 || r == 0xA0:
+		return ' ', n // foldMatch: unicode.IsSpace below U+2010
+	case r == 0x2BC || r == 0x2019:
+		return '\'', n // foldPunct
+	case r == 0x2010 || r == 0x2011:
+		return '-', n // foldPunct
+	case k != 0 && ps.mode != caseAll:
+		return r, n
+	case 'A' <= r && r <= 'Z', 0xC0 <= r && r <= 0xDE && r != 0xD7:
+		return r + 0x20, n // unicode.ToLower of ASCII and Latin-1 capitals
+	case r < 0x100, r >= 0x2010 && r <= 0x2019:
+		return r, n // no case
+	}
+	return unicode.ToLower(r), n
+}
+
+// mayBeMark is false when the rune at s[j] is surely no combining mark:
+// marks are U+0300 and above (lead bytes 0xCC and above), and none is in
+// U+2000–U+203F (E2 80 …), where the punctuation of prose lies.
+func mayBeMark(s string, j int) bool {
+	return s[j] >= 0xCC && !(s[j] == 0xE2 && j+1 < len(s) && s[j+1] == 0x80)
 }
 
 // afterRoleArticle is where the words after a role article at i start

@@ -370,16 +370,9 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 	}
 	// "s'est félicité un diplomate", "analyse un économiste": an indefinite
 	// subject after the verb words.
-	var ws []lang.Token
-	w0 := -1 // index of ws[0] among the text's words
-	for k, w := range c.wordsOf(ti) {
-		if w.Start >= from && w.End <= end {
-			if w0 < 0 {
-				w0 = k
-			}
-			ws = append(ws, w)
-		}
-	}
+	words := c.wordsOf(ti)
+	w0, wEnd := wordRange(words, from, end) // w0: index of ws[0] among the text's words
+	ws := words[w0:wEnd:wEnd]
 	// "“…,” the conference heard": the clause names who heard it.
 	for i, w := range ws {
 		if !lookupLower(hearerVerbs[c.p.Tag], w.Text) {
@@ -409,10 +402,7 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 // that are no subject ("lâche", "s'emporte"), a verb without its subject.
 func (c *checker) verbOnly(ti, from, end int) bool {
 	n := 0
-	for _, w := range c.wordsOf(ti) {
-		if w.Start < from || w.End > end {
-			continue
-		}
+	for _, w := range within(c.wordsOf(ti), from, end) {
 		if !isLower(w.Text) || c.indefinite(w.Text) || c.preposition(w.Text) || c.p.SpeakerPronoun(w.Text) {
 			return false
 		}
@@ -538,7 +528,7 @@ func (c *checker) quoteNear(ti int, a attrib) bool {
 }
 
 func (c *checker) roleKey(s string, i int) string {
-	role, _, _, _ := c.p.Role(s, i)
+	role, _, _, _ := c.finder.Role(s, i)
 	return role
 }
 
@@ -581,21 +571,15 @@ func (c *checker) checkBlock(ti int) {
 
 // words counts the words of a span.
 func (c *checker) words(ti int, sp lang.Span) int {
-	n := 0
-	for _, w := range c.wordsOf(ti) {
-		if w.Start >= sp.Start && w.End <= sp.End {
-			n++
-		}
-	}
-	return n
+	return len(within(c.wordsOf(ti), sp.Start, sp.End))
 }
 
 // titleCase: every word of four letters or more is capitalised ("Active
 // Engagement, Modern Defence"): the title of a work or a document.
 func (c *checker) titleCase(ti int, sp lang.Span) bool {
 	long := 0
-	for _, w := range c.wordsOf(ti) {
-		if w.Start < sp.Start || w.End > sp.End || utf8.RuneCountInString(w.Text) < 4 {
+	for _, w := range within(c.wordsOf(ti), sp.Start, sp.End) {
+		if utf8.RuneCountInString(w.Text) < 4 {
 			continue
 		}
 		if !isCap(w.Text) {

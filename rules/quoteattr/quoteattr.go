@@ -3,9 +3,12 @@
 package quoteattr
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,13 +72,23 @@ func run(pass *rules.Pass) (any, error) {
 	if len(quotes) != len(sents) {
 		return nil, fmt.Errorf("quote-attribution: %d quotation results for %d sentence results", len(quotes), len(sents))
 	}
+	buf := wordBufs.Get().(*[]lang.Token)
 	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents, shared: textan.TokensOf(pass),
-		preps: prepositions[p.Tag], indefs: indefinites[p.Tag]}
+		finder: p.Finder(), preps: prepositions[p.Tag], indefs: indefinites[p.Tag], wordBuf: (*buf)[:0]}
 	c.prepare()
 	c.checkMarks()
 	c.checkSpeakers()
+	// Keep the larger buffer. Not cleared, which costs as much as filling
+	// it: the pool drops its buffers within two garbage collections, and
+	// the record's text with them.
+	*buf = c.wordBuf[:0]
+	wordBufs.Put(buf)
 	return nil, nil
 }
+
+// wordBufs holds the buffers the word tokens of a record are copied into:
+// a record has hundreds of words, copied at every run.
+var wordBufs = sync.Pool{New: func() any { return new([]lang.Token) }}
 
 // pos is a place in the article: text index and byte offset.
 type pos struct{ t, off int }
@@ -94,18 +107,22 @@ type person struct {
 type checker struct {
 	pass   *rules.Pass
 	p      *lang.Pack
+	finder *lang.Finder // Role, SpeechVerb and Honorific at every word, cheaper
 	quotes []textan.TextQuotes
 	sents  []textan.TextSentences
 	toks   [][]lang.Token // word tokens of each text, once wordsOf picked them
-	shared []textan.TextTokens
-	preps  map[string]bool // prepositions of the language
-	indefs map[string]bool // indefinites of the language
+	// wordBuf holds the slices of toks, one after the other.
+	wordBuf []lang.Token
+	shared  []textan.TextTokens
+	preps   map[string]bool // prepositions of the language
+	indefs  map[string]bool // indefinites of the language
 
 	ties        map[string]pos // role key → first place the article ties it to a name
 	peopleRoles map[string]bool
 	hasPeople   bool
 	persons     []person       // people named, in reading order
 	surnames    map[string]pos // last word of a name → where it is first named
+	at          map[int]int    // scanNames' word index → person, for the text it scans
 
 	scanned  int        // texts [0, scanned) have had their names scanned
 	attrs    [][]attrib // speech attributions of each text, once attrDone
@@ -119,7 +136,7 @@ func (c *checker) prepare() {
 	c.toks = make([][]lang.Token, len(c.quotes))
 	c.ties = map[string]pos{}
 	c.surnames = map[string]pos{}
-	c.peopleRoles = map[string]bool{}
+	c.at = map[int]int{}
 	if people := c.pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, pr := range people.Items {
 			if n := pr.Get("name"); n != nil && n.Kind == rules.String && strings.TrimSpace(n.Str) != "" {
@@ -127,7 +144,10 @@ func (c *checker) prepare() {
 			}
 			if r := pr.Get("role"); r != nil && r.Kind == rules.String {
 				for _, tk := range c.p.Tokens(r.Str) {
-					if role, _, _, ok := c.p.Role(r.Str, tk.Start); ok && tk.Kind == lang.Word {
+					if role, _, _, ok := c.finder.Role(r.Str, tk.Start); ok && tk.Kind == lang.Word {
+						if c.peopleRoles == nil {
+							c.peopleRoles = map[string]bool{}
+						}
 						c.peopleRoles[role] = true
 					}
 				}
@@ -136,7 +156,6 @@ func (c *checker) prepare() {
 	}
 	c.attrs = make([][]attrib, len(c.quotes))
 	c.attrDone = make([]bool, len(c.quotes))
-	c.probes = map[string]int{}
 	c.reopen()
 }
 
@@ -189,19 +208,20 @@ func (c *checker) wordsOf(ti int) []lang.Token {
 	if ws := c.toks[ti]; ws != nil {
 		return ws
 	}
-	all := c.tokensOf(ti, c.text(ti))
-	n := 0
-	for _, tk := range all {
-		if tk.Kind == lang.Word {
-			n++
+	buf := c.wordBuf // a local: appending to c.wordBuf would store c's field at every word
+	if buf == nil {
+		buf = make([]lang.Token, 0, 256) // so that ws is never nil, even with no word
+	}
+	start := len(buf)
+	toks := c.tokensOf(ti, c.text(ti))
+	for i := range toks {
+		if toks[i].Kind == lang.Word {
+			buf = append(buf, toks[i])
 		}
 	}
-	ws := make([]lang.Token, 0, n+1) // never nil, even with no word
-	for _, tk := range all {
-		if tk.Kind == lang.Word {
-			ws = append(ws, tk)
-		}
-	}
+	c.wordBuf = buf
+	// Capped: the next text's words are appended after these.
+	ws := buf[start:len(buf):len(buf)]
 	c.toks[ti] = ws
 	return ws
 }
@@ -221,12 +241,13 @@ func (c *checker) scanNames(ti int) {
 	s := c.text(ti).Value()
 	words := c.wordsOf(ti)
 	first := len(c.persons)
-	at := map[int]int{} // word index → person
+	at := c.at // word index → person
+	clear(at)
 	for k, w := range words {
 		if !isCap(w.Text) {
 			continue // neither an honorific nor a name starts here
 		}
-		if _, ok := c.p.Honorific(s, w.Start); ok {
+		if _, ok := c.finder.Honorific(s, w.Start); ok {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
 			c.addSurname(ti, k+1)
@@ -248,7 +269,7 @@ func (c *checker) scanNames(ti int) {
 		if w.Start < skipTo {
 			continue
 		}
-		role, span, end, ok := c.p.Role(s, w.Start)
+		role, span, end, ok := c.finder.Role(s, w.Start)
 		if !ok || c.particle(ti, w, span) {
 			continue
 		}
@@ -279,7 +300,7 @@ func (c *checker) scanNames(ti int) {
 	}
 	// Keep reading order: ties may add names out of order.
 	ps := c.persons[first:]
-	sort.Slice(ps, func(i, j int) bool { return ps[i].at.off < ps[j].at.off })
+	slices.SortFunc(ps, func(a, b person) int { return cmp.Compare(a.at.off, b.at.off) })
 }
 
 // particle: the role matched at word w with a capitalised article is the
@@ -407,11 +428,11 @@ func (c *checker) tiedBackward(ti, start int) (int, bool) {
 	for first > 0 && isCap(words[first-1].Text) && onlySpace(s[words[first-1].End:words[first].Start]) {
 		first--
 	}
-	if _, ok := c.p.Honorific(s, words[first].Start); ok {
+	if _, ok := c.finder.Honorific(s, words[first].Start); ok {
 		return first, true
 	}
 	if first > 0 {
-		if _, ok := c.p.Honorific(s, words[first-1].Start); ok {
+		if _, ok := c.finder.Honorific(s, words[first-1].Start); ok {
 			return first - 1, true
 		}
 		if c.preposition(words[first-1].Text) {
@@ -429,7 +450,7 @@ func (c *checker) nameAt(ti, k, min int) bool {
 	if k < 0 || k >= len(words) {
 		return false
 	}
-	if _, ok := c.p.Honorific(s, words[k].Start); ok {
+	if _, ok := c.finder.Honorific(s, words[k].Start); ok {
 		return true
 	}
 	// A rank and its article before the name: "le chef d’état-major de la
@@ -498,6 +519,19 @@ func lookupLower(m map[string]bool, w string) bool {
 		b = append(b, c)
 	}
 	return m[string(b)]
+}
+
+// clauseStop is strings.IndexAny(s, ":;«»“”\"()—–"), the marks that end
+// the speaker after a verb, without the generic search, which tries each
+// mark at each rune of s.
+func clauseStop(s string) int {
+	for i, r := range s {
+		switch r {
+		case ':', ';', '«', '»', '“', '”', '"', '(', ')', '—', '–':
+			return i
+		}
+	}
+	return -1
 }
 
 // stopsProbe is strings.ContainsAny(gap, ",;:.«»“”\""): punctuation
@@ -569,7 +603,18 @@ func (c *checker) findAttributions(ti int) []attrib {
 	s := t.Value()
 	words := c.wordsOf(ti)
 	var out []attrib
-	afterComma := func(i int) bool { return strings.HasSuffix(strings.TrimRightFunc(s[:i], unicode.IsSpace), ",") }
+	// afterComma is HasSuffix(TrimRightFunc(s[:i], unicode.IsSpace), ","),
+	// reading back only the runes it needs.
+	afterComma := func(i int) bool {
+		for i > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			if !unicode.IsSpace(r) {
+				return r == ','
+			}
+			i -= n
+		}
+		return false
+	}
 	for k := 0; k < len(words); k++ {
 		// Inside a quotation only an incise attributes it: « Nous sommes
 		// prêts, a-t-il dit, à agir ».
@@ -662,7 +707,7 @@ func (c *checker) agent(ti, k int) int {
 func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 	s := c.text(ti).Value()
 	words := c.wordsOf(ti)
-	if end, kind, ok := c.p.SpeechVerb(s, words[k].Start); ok {
+	if end, kind, ok := c.finder.SpeechVerb(s, words[k].Start); ok {
 		return lang.Span{Start: words[k].Start, End: end}, kind, true
 	}
 	if !isLower(words[k].Text) || len(words[k].Text) < 3 {
@@ -686,8 +731,11 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		n, seen := c.probes[key]
 		if !seen {
 			n = -1
-			if end, kind, ok := c.p.SpeechVerb(key, 0); ok && kind == "verb" && end > len(words[b].Text)+1 {
+			if end, kind, ok := c.finder.SpeechVerb(key, 0); ok && kind == "verb" && end > len(words[b].Text)+1 {
 				n = end - len(words[b].Text) - 1
+			}
+			if c.probes == nil {
+				c.probes = map[string]int{} // only texts with a probe need it
 			}
 			c.probes[key] = n
 		}
@@ -764,17 +812,14 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 	}
 	// The part nearest the verb: "Le secrétaire général, M. Rasmussen, a
 	// déclaré" → "M. Rasmussen".
-	seg := s[start:at]
-	parts := strings.Split(seg, ",")
-	off := start + len(seg)
-	for i := len(parts) - 1; i >= 0; i-- {
-		off -= len(parts[i])
-		if strings.TrimSpace(parts[i]) != "" {
-			sp, kind, role := c.classify(ti, trimSpan(s, off, off+len(parts[i])), true)
-			if (kind == spAnonymous || kind == spUntied) && i > 0 {
+	for end := at; ; {
+		off := partStart(s, start, end)
+		if strings.TrimSpace(s[off:end]) != "" {
+			sp, kind, role := c.classify(ti, trimSpan(s, off, end), true)
+			if (kind == spAnonymous || kind == spUntied) && off > start {
 				// "Ms Lindqvist, the foreign minister, said": an earlier
 				// part may name the speaker.
-				prevOff := off - 1 - len(parts[i-1])
+				prevOff := partStart(s, start, off-1)
 				words := c.wordsOf(ti)
 				if w := wordAt(words, prevOff); w >= 0 && words[w].End <= off && c.nameAt(ti, w, 2) {
 					return sp, spOK, ""
@@ -782,9 +827,11 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 			}
 			return sp, kind, role
 		}
-		off-- // the comma
+		if off == start {
+			return lang.Span{}, spNone, ""
+		}
+		end = off - 1 // before the comma
 	}
-	return lang.Span{}, spNone, ""
 }
 
 // speakerAfter classifies the speaker after a verb or "selon": "a déclaré
@@ -796,46 +843,54 @@ func (c *checker) speakerAfter(ti, from int) (lang.Span, speakerKind, string) {
 	if from >= end {
 		end = len(s)
 	}
-	if k := strings.IndexAny(s[from:end], ":;«»“”\"()—–"); k >= 0 {
+	if k := clauseStop(s[from:end]); k >= 0 {
 		end = from + k
 	}
-	seg := s[from:end]
-	parts := strings.Split(seg, ",")
-	off := from
-	for i, part := range parts {
-		if strings.TrimSpace(part) == "" {
-			off += len(part) + 1
+	for off := from; ; {
+		pe := partEnd(s, off, end)
+		if strings.TrimSpace(s[off:pe]) == "" {
+			if pe == end {
+				return lang.Span{}, spNone, ""
+			}
+			off = pe + 1 // after the comma
 			continue
 		}
-		sp, kind, role := c.classify(ti, trimSpan(s, off, off+len(part)), false)
-		if (kind == spAnonymous || kind == spUntied) && i+1 < len(parts) {
+		sp, kind, role := c.classify(ti, trimSpan(s, off, pe), false)
+		if (kind == spAnonymous || kind == spUntied) && pe < end {
 			// "a déclaré un porte-parole, Oana Lungescu": the apposition names.
-			nOff := off + len(part) + 1
+			nOff := pe + 1
 			words := c.wordsOf(ti)
-			if w := wordAt(words, nOff); w >= 0 && words[w].Start < nOff+len(parts[i+1]) && c.nameAt(ti, w, 1) {
+			if w := wordAt(words, nOff); w >= 0 && words[w].Start < partEnd(s, nOff, end) && c.nameAt(ti, w, 1) {
 				return sp, spOK, ""
 			}
 		}
 		return sp, kind, role
 	}
-	return lang.Span{}, spNone, ""
+}
+
+// partStart is where the comma-separated part of s[from:end] that ends at
+// end starts; partEnd is where the part starting at from ends.
+func partStart(s string, from, end int) int {
+	return from + strings.LastIndexByte(s[from:end], ',') + 1
+}
+
+func partEnd(s string, from, end int) int {
+	if k := strings.IndexByte(s[from:end], ','); k >= 0 {
+		return from + k
+	}
+	return end
 }
 
 // classify tells what kind of speaker a phrase is. subject says the phrase
 // comes before the verb (its last word is the pronoun, if any).
 func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speakerKind, string) {
 	s := c.text(ti).Value()
-	var words []lang.Token
-	for _, w := range c.wordsOf(ti) {
-		if w.Start >= sp.Start && w.End <= sp.End {
-			words = append(words, w)
-		}
-	}
+	words := within(c.wordsOf(ti), sp.Start, sp.End)
 	if len(words) == 0 {
 		return sp, spNone, ""
 	}
 	for _, w := range words {
-		if _, ok := c.p.Honorific(s, w.Start); ok {
+		if _, ok := c.finder.Honorific(s, w.Start); ok {
 			return sp, spOK, ""
 		}
 	}
@@ -865,7 +920,7 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		if w.Start < skipTo {
 			continue
 		}
-		role, rs, end, ok := c.p.Role(s, w.Start)
+		role, rs, end, ok := c.finder.Role(s, w.Start)
 		if !ok || end > sp.End {
 			continue
 		}
@@ -948,17 +1003,41 @@ func equalWords(a, b []string) bool {
 	return len(a) == len(b)
 }
 
+// isCap and isLower test the first rune, ASCII without the tables: they
+// run at every word.
 func isCap(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
 func isLower(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'a' <= w[0] && w[0] <= 'z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
 }
 
 func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
+
+// within returns the words inside [a, b): word tokens are sorted and do
+// not overlap, so those are the run from the first word starting at or
+// after a to the last ending at or before b. The run is capped: no append
+// may reach the words after it.
+func within(words []lang.Token, a, b int) []lang.Token {
+	lo, hi := wordRange(words, a, b)
+	return words[lo:hi:hi]
+}
+
+// wordRange is within's run as indices: words[lo:hi].
+func wordRange(words []lang.Token, a, b int) (lo, hi int) {
+	lo = sort.Search(len(words), func(i int) bool { return words[i].Start >= a })
+	hi = lo + sort.Search(len(words)-lo, func(i int) bool { return words[lo+i].End > b })
+	return lo, hi
+}
 
 // wordAt returns the index of the first word starting at or after i.
 func wordAt(words []lang.Token, i int) int {

@@ -1,0 +1,177 @@
+package lang
+
+import (
+	"maps"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestKeyAtMatchesReadFolded: keyAt's fast paths read a rune as match
+// does, ps.key(readFolded), in every case mode, whatever follows it.
+func TestKeyAtMatchesReadFolded(t *testing.T) {
+	p, _ := For("fr")
+	sets := []*phraseSet{p.roles, p.roleArticles, p.honorifics}
+	nexts := []string{"", "a", "A", " ", "\u0301", "\u0308x", "\u2019", "\u2011", "é", "\u20d0", "\u0483", "\xff", "\xcc", "\xe2", "\xe2\x80", "\u202f"}
+	for r := rune(0); r < 0x2100; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, next := range nexts {
+			s := string(r) + next
+			for _, ps := range sets {
+				for k := 0; k < 2; k++ {
+					wr, wn := readFolded(s, 0)
+					wr = ps.key(wr, k)
+					if gr, gn := ps.keyAt(s, 0, k); gr != wr || gn != wn {
+						t.Fatalf("keyAt(%q, k=%d, mode %d) = %q, %d; want %q, %d", s, k, ps.mode, gr, gn, wr, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"\xc3", "\xc3(", "\xe2\x80", "\xe2\x80\x99", "e\u0301", "\xc0\x80"} {
+		for _, ps := range sets {
+			wr, wn := readFolded(s, 0)
+			if gr, gn := ps.keyAt(s, 0, 0); gr != ps.key(wr, 0) || gn != wn {
+				t.Errorf("keyAt(%q) = %q, %d; want %q, %d", s, gr, gn, ps.key(wr, 0), wn)
+			}
+		}
+	}
+}
+
+// TestFinderMatchesPack: Finder.Role, SpeechVerb and Honorific answer as
+// the pack's at every byte of texts full of roles, articles, speech verbs,
+// honorifics and look-alikes, in both packs.
+func TestFinderMatchesPack(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		p, _ := For(tag)
+		f := p.Finder()
+		if p.Finder() != f {
+			t.Fatal("Finder is built more than once")
+		}
+		texts := seedProse(t)
+		var pieces []string
+		for _, role := range slices.Sorted(maps.Keys(p.d.Roles)) { // the same texts at every run
+			for _, w := range append([]string{role}, p.d.Roles[role]...) {
+				pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], norm.NFD.String(w), strings.ReplaceAll(w, " ", "\u00a0"), strings.ReplaceAll(w, "-", "\u2011"), strings.ReplaceAll(w, "'", "\u2019"))
+			}
+		}
+		pieces = append(pieces, p.d.RoleArticles...)
+		for _, w := range p.d.Honorifics {
+			pieces = append(pieces, w, w+" Dupont", strings.ToLower(w), w+".", w+" Lindqvist")
+		}
+		sp := p.d.Speech
+		for _, w := range append(append(append(append([]string(nil), sp.Participles...), sp.Present...), sp.Phrases...), sp.According...) {
+			pieces = append(pieces, w, strings.ToUpper(w[:1])+w[1:], norm.NFD.String(w), strings.ReplaceAll(w, "'", "’"))
+		}
+		for k, aux := range sp.Auxiliaries {
+			pieces = append(pieces, aux, aux+" "+sp.Participles[k%len(sp.Participles)], aux+" notamment "+sp.Participles[(k+1)%len(sp.Participles)])
+		}
+		pieces = append(pieces, "a-t-il", "a‑t‑elle", "A-t-on", "ont-ils", "dit-elle", "has", "Has", "had")
+		pieces = append(pieces, "Le", "LA", "L\u2019", "l'", "The", "THE", "le\u00a0", "  ", "\t\n", ",", ".", "-", "\u2011", "'", "\u2019", "s", "’s", "\u0301", "de", "des", "du", "pour", "sécurité", "présidence", "Maire", "Bruno", "é", "\xff", "«\u00a0", "»")
+		rng := rand.New(rand.NewSource(1))
+		for n := 0; n < 6000; n++ {
+			var b strings.Builder
+			for k := rng.Intn(8); k >= 0; k-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+				if rng.Intn(3) > 0 {
+					b.WriteString([]string{" ", " ", "\u00a0", "", "-", "'"}[rng.Intn(6)])
+				}
+			}
+			texts = append(texts, b.String())
+		}
+		found, verbs, honors := 0, 0, 0
+		for _, s := range texts {
+			for i := 0; i <= len(s); i++ {
+				r1, sp1, e1, ok1 := p.Role(s, i)
+				r2, sp2, e2, ok2 := f.Role(s, i)
+				if r1 != r2 || sp1 != sp2 || e1 != e2 || ok1 != ok2 {
+					t.Fatalf("%s: Role(%q, %d) = %q %v %d %v, Finder: %q %v %d %v", tag, s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
+				}
+				if ok1 {
+					found++
+				}
+				e1, k1, ok1 := p.SpeechVerb(s, i)
+				e2, k2, ok2 := f.SpeechVerb(s, i)
+				if e1 != e2 || k1 != k2 || ok1 != ok2 {
+					t.Fatalf("%s: SpeechVerb(%q, %d) = %d %q %v, Finder: %d %q %v", tag, s, i, e1, k1, ok1, e2, k2, ok2)
+				}
+				if ok1 {
+					verbs++
+				}
+				h1, ok1 := p.Honorific(s, i)
+				h2, ok2 := f.Honorific(s, i)
+				if h1 != h2 || ok1 != ok2 {
+					t.Fatalf("%s: Honorific(%q, %d) = %d %v, Finder: %d %v", tag, s, i, h1, ok1, h2, ok2)
+				}
+				if ok1 {
+					honors++
+				}
+			}
+		}
+		if found < 1000 || verbs < 1000 || honors < 500 {
+			t.Errorf("%s: only %d roles, %d speech verbs and %d honorifics found: the texts test little", tag, found, verbs, honors)
+		}
+	}
+}
+
+func BenchmarkFinderSeed(b *testing.B) {
+	p, _ := For("fr")
+	f := p.Finder()
+	texts := seedProse(b)
+	var toks [][]Token
+	for _, s := range texts {
+		toks = append(toks, p.Tokens(s))
+	}
+	for _, bc := range []struct {
+		name string
+		role func(string, int) (string, Span, int, bool)
+	}{{"Role", p.Role}, {"Finder", f.Role}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				for ti, s := range texts {
+					for _, tk := range toks[ti] {
+						if tk.Kind == Word {
+							bc.role(s, tk.Start)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// FuzzFinder: Finder answers as the pack on any text, at any byte.
+func FuzzFinder(f *testing.F) {
+	f.Add("fr", "« Nos partenaires », a déclaré le secrétaire général, M.\u00a0Anders Fogh Rasmussen.")
+	f.Add("fr", "l’ambassadrice de France, la porte\u2011parole du Quai et LE PREMIER MINISTRE a-t-il dit")
+	f.Add("en", "“We will,” said the NATO secretary-general, Mr Stoltenberg, according to the spokesman.")
+	f.Fuzz(func(t *testing.T, tag, s string) {
+		p, ok := For(tag)
+		if !ok {
+			return
+		}
+		fd := p.Finder()
+		for i := 0; i <= len(s); i++ {
+			r1, sp1, e1, ok1 := p.Role(s, i)
+			r2, sp2, e2, ok2 := fd.Role(s, i)
+			if r1 != r2 || sp1 != sp2 || e1 != e2 || ok1 != ok2 {
+				t.Fatalf("Role(%q, %d) = %q %v %d %v, Finder: %q %v %d %v", s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
+			}
+			v1, k1, ok1 := p.SpeechVerb(s, i)
+			v2, k2, ok2 := fd.SpeechVerb(s, i)
+			if v1 != v2 || k1 != k2 || ok1 != ok2 {
+				t.Fatalf("SpeechVerb(%q, %d) = %d %q %v, Finder: %d %q %v", s, i, v1, k1, ok1, v2, k2, ok2)
+			}
+			h1, ok1 := p.Honorific(s, i)
+			h2, ok2 := fd.Honorific(s, i)
+			if h1 != h2 || ok1 != ok2 {
+				t.Fatalf("Honorific(%q, %d) = %d %v, Finder: %d %v", s, i, h1, ok1, h2, ok2)
+			}
+		}
+	})
+}
