@@ -2,6 +2,7 @@ package naming
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/artlint/artlint/internal/lang"
@@ -70,27 +71,28 @@ func (r *Result) Names() *Names {
 		}
 		// Clones: the spellings are slices of the record's texts, which
 		// must not stay alive with them.
-		c := &form{key: strings.Clone(f.key), strip: strings.Clone(f.strip), lower: f.lower, norm: f.norm, runes: f.runes,
-			placed: f.placed, people: f.people, strong: f.strong, count: f.count, text: strings.Clone(f.text),
-			country: f.countryOf(st.pack), countrySet: true, namesSet: true}
-		seen := map[string]bool{}
+		fw := &struct {
+			form
+			keys word
+		}{keys: word{key: strings.Clone(f.key), strip: strings.Clone(f.strip), lower: f.lower, norm: f.norm}} // one allocation
+		c := &fw.form
+		*c = form{word: &fw.keys, runes: f.runes, runeSet: f.runeSet, lowerSet: f.lowerSet, placed: f.placed, people: f.people,
+			strong: f.strong, count: f.count, text: strings.Clone(f.text), country: f.countryOf(st.pack), countrySet: true, namesSet: true}
+		var kept [maxNames]string // the names kept, joined
+		seen := kept[:0]
 		for _, ns := range f.names {
 			k := strings.Join(ns.words, " ")
-			if !seen[k] && len(c.names) < maxNames {
-				seen[k] = true
+			if !slices.Contains(seen, k) && len(c.names) < maxNames {
+				seen = append(seen, k)
 				c.names = append(c.names, nameSeq{seq: -1, words: ns.words})
 			}
 		}
-		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(occ.text), Span: occ.src.node.SpanOf(occ.i, occ.j),
+		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(occ.text()), Span: occ.src.node.SpanOf(occ.i, occ.j),
 			Pointer: occ.src.node.Pointer, People: f.people, f: c})
 	}
 	for _, k := range st.pairKeys() {
 		ps := st.pairs[k]
-		mixed := false
-		for _, p := range ps {
-			mixed = mixed || p.hyphen != ps[0].hyphen
-		}
-		if mixed {
+		if mixedPairs(ps) {
 			continue // the record's own business
 		}
 		p := ps[0]

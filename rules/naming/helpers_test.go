@@ -54,3 +54,47 @@ func TestStripAsDefined(t *testing.T) {
 		}
 	}
 }
+
+// TestIsParticleAsDefined: the ASCII shortcut answers as the folded
+// look-up does.
+func TestIsParticleAsDefined(t *testing.T) {
+	words := []string{"de", "De", "DE", "d'", "d’", "D’", "della", "Della", "dellas", "von", "Van", "al", "el", "y", "Y", "of",
+		"for", "For", "fort", "", "é", "dé", "de\u0301", "ibn", "IBN", "Bin", "binary", "ten", "tenth", "delladella", "d\u2019", "\xff"}
+	for p := range particles {
+		words = append(words, p, strings.ToUpper(p), p+"x")
+	}
+	for _, w := range words {
+		want, _ := lang.LookupFold(particles, w)
+		if got := isParticle(w); got != want {
+			t.Errorf("isParticle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestKeysAsDefined: folded and keysOf answer as lang.Fold,
+// lang.LowerFold and strip by their definition.
+func TestKeysAsDefined(t *testing.T) {
+	words := []string{"Herzégovine", "OTAN", "Ødegaard", "Łódź", "e\u0301lan", "l’OTAN", "Bosnie\u2011Herzégovine", "a\u00a0b",
+		"ʼAli", "Ἀθῆναι", "Москва", "İstanbul", "ǅemal", "\xc3", "a\xffb", "ÉTATS-UNIS", "Straße", "", "K\u212a"}
+	for r := rune(0xa0); r < 0x400; r++ {
+		words = append(words, "X"+string(r)+"y", string(r)+"ÉÀ")
+	}
+	// One builder for all, as for a record: the keys written first stay
+	// valid as it grows.
+	var b strings.Builder
+	got := make([][3]string, len(words))
+	for i, w := range words {
+		key := lang.Fold(w)
+		if folded(w) && key != w {
+			t.Errorf("folded(%q), but lang.Fold is %q", w, key)
+		}
+		got[i][0], got[i][1], got[i][2] = keysOf(&b, key)
+	}
+	for i, w := range words {
+		key := lang.Fold(w)
+		wantStrip := strings.Map(stroke, lang.StripDiacritics(key))
+		if want := [3]string{lang.LowerFold(w), wantStrip, strings.ToLower(wantStrip)}; got[i] != want {
+			t.Errorf("keysOf(%q) = %q, want %q", key, got[i], want)
+		}
+	}
+}

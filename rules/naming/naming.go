@@ -3,8 +3,10 @@
 package naming
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -86,8 +88,8 @@ var Rule = &rules.Rule{
 // name or alias of the people list.
 type source struct {
 	node      *rules.Node
-	weak      bool        // title or heading: capitals there may be title case
 	sentences []lang.Span // nil for speakers and people
+	weak      bool        // title or heading: capitals there may be title case
 	people    bool
 }
 
@@ -95,16 +97,18 @@ type source struct {
 // "Bosnie‑Herzégovine"), possessive 's removed.
 type part struct {
 	src    *source
-	i, j   int    // decoded byte range in src.node.Str
-	text   string // as written
-	w      *word  // text's keys
-	seq    int    // the name sequence it belongs to
-	weak   bool   // sentence-initial, or in a title or heading
-	shout  bool   // in a run of capitals ("NO TO NATO"): case says nothing
-	role   bool   // part of a role ("Secretary General")
-	common bool   // a common word capitalised, not a name
-	order  int    // reading order; people first
+	i, j   int   // decoded byte range in src.node.Str: the text as written
+	w      *word // the text's keys
+	seq    int   // the name sequence it belongs to
+	order  int   // reading order; people first
+	weak   bool  // sentence-initial, or in a title or heading
+	shout  bool  // in a run of capitals ("NO TO NATO"): case says nothing
+	role   bool  // part of a role ("Secretary General")
+	common bool  // a common word capitalised, not a name
 }
+
+// text is the part as written.
+func (p *part) text() string { return p.src.node.Str[p.i:p.j] }
 
 // word holds the keys of one spelling as written, computed once per
 // distinct text: names recur, and folding and stripping diacritics cost
@@ -116,7 +120,10 @@ type word struct {
 	norm    string // strip in lower case
 	lexical bool   // a function word or count noun, common in any article
 	named   bool   // counted in state.named
-	form    *form  // its form, set by partFindings
+	// markCommon's: wanted, lower is a key of its map, to look up once;
+	// lowerSeen, it is written in lower case in the texts.
+	wanted, lowerSeen bool
+	form              *form // its form, set by partFindings
 }
 
 // pairKey is the folded words of a pair.
@@ -131,29 +138,35 @@ type pair struct {
 }
 
 // form gathers the occurrences of one spelling (compared after lang.Fold).
+// Its flags come last, together: a record has dozens of forms.
 type form struct {
-	key    string // lang.Fold of the spelling
-	strip  string // key without diacritics
-	lower  string // key in lower case
-	norm   string // strip in lower case
-	runes  []rune // norm
-	placed int    // 0 unknown, 1 a country or nationality, 2 not: see place
-	occs   []*part
-	people bool
-	strong bool // has an occurrence that is neither weak nor from the people list only
-	plain  bool // has an occurrence in a text, not in a run of capitals
-	count  int
+	*word        // the keys of the spelling: key, lower, strip, norm
+	runes []rune // norm
+	// runeSet has bit r%64 set for each rune r of norm: one edit adds
+	// one bit and removes one at most, so oneEdit need not look at two
+	// forms whose sets differ by more.
+	runeSet uint64
+	// lowerSet is runeSet for lower: the same for two spellings that
+	// differ only by case.
+	lowerSet uint64
+	occs     []*part
+	count    int
 
 	text    string // the first occurrence as written
 	country string // the first occurrence's country code, once countrySet
+	// names are the multi-word names holding the spelling, filled on
+	// demand (see state.fillNames); cross-record forms carry them.
+	names []nameSeq
+
+	placed int8 // 0 unknown, 1 a country or nationality, 2 not: see place
+	people bool
+	strong bool // has an occurrence that is neither weak nor from the people list only
+	plain  bool // has an occurrence in a text, not in a run of capitals
 	// countrySet: country is known. It is looked up on demand (countryOf):
 	// only the few spellings that classify pairs need it.
 	countrySet bool
-	// names are the multi-word names holding the spelling, filled on
-	// demand (see state.fillNames); cross-record forms carry them.
-	names    []nameSeq
-	namesSet bool
-	variant  bool // a variant of another spelling of the same record
+	namesSet   bool
+	variant    bool // a variant of another spelling of the same record
 }
 
 // nameSeq is one multi-word name holding a spelling: its sequence (-1
@@ -169,7 +182,8 @@ type seqRange struct{ start, end int }
 
 type state struct {
 	pack     *lang.Pack
-	tokens   map[*rules.Node][]lang.Token // of the other strings, tokenized on demand
+	finder   *lang.Finder                 // the pack's roles and honorifics, tried at every word
+	tokens   map[*rules.Node][]lang.Token // of the texts, when not aligned with textToks
 	textToks [][]lang.Token               // of each text of textan.SentencesOf
 	cur      []int                        // extract's buffers, reused
 	pending  []int
@@ -189,6 +203,8 @@ type state struct {
 	// named counts the words of the parts that are no common words, and
 	// namedBytes their norms' bytes: what partFindings allocates.
 	named, namedBytes int
+	refolded          int             // the words whose key is not the text as written
+	keys              strings.Builder // the bytes of the words' keys (see keysOf)
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -198,7 +214,7 @@ func run(pass *rules.Pass) (any, error) {
 	}
 	tts := textan.TokensOf(pass)
 	texts := textan.SentencesOf(pass)
-	st := &state{pack: pack, words: make(map[string]*word, 64), pairs: map[pairKey][]*pair{}}
+	st := &state{pack: pack, finder: pack.Finder(), pairs: map[pairKey][]*pair{}}
 	// Both analyses list the record's texts in reading order: the tokens
 	// of texts[i] are tts[i].Tokens, with no map to build. The map is the
 	// fallback should they ever disagree.
@@ -213,13 +229,26 @@ func run(pass *rules.Pass) (any, error) {
 			st.tokens[tt.Text.Node] = tt.Tokens
 		}
 	}
+	tokens := 0
 	for i, ts := range texts {
 		if aligned {
 			st.textToks[i] = tts[i].Tokens
 		} else {
 			st.textToks[i] = st.tokensOf(ts.Text.Node)
 		}
+		tokens += len(st.textToks[i])
 	}
+	// About one token in sixteen (spaces and punctuation count) is a
+	// capitalised word in news copy: room for the parts and sequences of
+	// most records, so that they seldom grow.
+	est := tokens/16 + 16
+	st.slab = make([]part, 0, est)
+	st.parts = make([]*part, 0, est)
+	st.seqs = make([]seqRange, 0, est)
+	st.words = make(map[string]*word, est/2) // names recur
+	st.wordSlab = make([]word, 0, est/2)
+	st.keys.Grow(est * 8)
+	st.srcSlab = make([]source, 0, len(texts)+8) // and a few speakers and people
 	// The people list comes first: its spellings are the reference.
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
@@ -265,7 +294,7 @@ type finding struct {
 }
 
 func report(pass *rules.Pass, found []finding) {
-	sort.SliceStable(found, func(a, b int) bool { return found[a].order < found[b].order })
+	slices.SortStableFunc(found, func(a, b finding) int { return cmp.Compare(a.order, b.order) })
 	var kept []finding
 	for _, f := range found {
 		overlaps := false
@@ -306,16 +335,19 @@ func report(pass *rules.Pass, found []finding) {
 // parts in st.names, sequence by sequence (st.seqs).
 func (st *state) markCommon() {
 	want := make(map[string]bool, len(st.words)) // lower-case form → seen in lower case
-	// lens[b&63] holds the byte lengths, below 64, of want's keys whose
-	// first byte is b: most lower-case words are their own key (see
-	// ownKey), and most of those need no look-up.
-	var lens [64]uint64
+	// firsts[b&63] holds the byte lengths, below 64, of want's keys whose
+	// first byte is b, lasts[b&63] of those whose last byte is b: most
+	// lower-case words are their own key (see ownKey), and most of those
+	// need no look-up.
+	var firsts, lasts [64]uint64
 	for _, p := range st.parts {
-		if !p.src.people && !p.role && !p.w.lexical {
-			k := p.w.lower
+		if w := p.w; !p.src.people && !p.role && !w.lexical && !w.wanted {
+			w.wanted = true
+			k := w.lower
 			want[k] = false
 			if n := len(k); n > 0 && n < 64 {
-				lens[k[0]&63] |= 1 << n
+				firsts[k[0]&63] |= 1 << n
+				lasts[k[n-1]&63] |= 1 << n
 			}
 		}
 	}
@@ -335,8 +367,8 @@ func (st *state) markCommon() {
 				}
 				w := t.Text
 				if own, hyphen := ownKey(w); own {
-					if n := len(w); !hyphen && n < 64 && lens[w[0]&63]&(1<<n) == 0 {
-						continue // no key of its first byte and length
+					if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
+						continue // no key of its first or last byte and length
 					}
 					if seen, ok := want[w]; ok && !seen {
 						want[w] = true
@@ -358,7 +390,10 @@ func (st *state) markCommon() {
 		}
 	}
 	for _, p := range st.parts {
-		p.common = !p.src.people && (p.role || p.w.lexical || want[p.w.lower])
+		if w := p.w; w.wanted {
+			w.wanted, w.lowerSeen = false, want[w.lower]
+		}
+		p.common = !p.src.people && (p.role || p.w.lexical || p.w.lowerSeen)
 		if !p.common && !p.w.named {
 			p.w.named = true
 			st.named++
@@ -384,12 +419,15 @@ func (st *state) markCommon() {
 // are such. It also reports whether w holds "-".
 func ownKey(w string) (own, hyphen bool) {
 	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c < utf8.RuneSelf:
-			if 'A' <= c && c <= 'Z' {
-				return false, false
-			}
-			hyphen = hyphen || c == '-'
+		c := w[i]
+		if plainByte[c] {
+			continue // most bytes: one look-up
+		}
+		switch {
+		case c == '-':
+			hyphen = true
+		case c < utf8.RuneSelf: // a capital
+			return false, false
 		case c == 0xC3 && i+1 < len(w) && w[i+1] >= 0x9F && w[i+1] <= 0xBF && w[i+1] != 0xB7: // U+00DF to U+00FF but ÷
 			i++
 		case c == 0xC5 && i+1 < len(w) && w[i+1] == 0x93: // œ
@@ -400,6 +438,15 @@ func ownKey(w string) (own, hyphen bool) {
 	}
 	return true, hyphen
 }
+
+// plainByte marks the ASCII bytes but capitals and "-": ownKey passes
+// them over.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = (c < 'A' || c > 'Z') && c != '-'
+	}
+	return t
+}()
 
 // hasHyphen reports whether w holds a hyphen of any form (- U+2010
 // U+2011), the ones lang.Fold makes "-".
@@ -474,17 +521,14 @@ func arabicArticle(w string) bool {
 	return false
 }
 
-// tokensOf tokenizes a string node once.
+// tokensOf returns the tokens of a string node: the shared analysis's
+// for a text, else its own. Each string other than a text (a speaker, a
+// name of the people list) is read once: no need to keep its tokens.
 func (st *state) tokensOf(n *rules.Node) []lang.Token {
-	toks, ok := st.tokens[n]
-	if !ok {
-		toks = st.pack.Tokens(n.Str)
-		if st.tokens == nil {
-			st.tokens = map[*rules.Node][]lang.Token{}
-		}
-		st.tokens[n] = toks
+	if toks, ok := st.tokens[n]; ok {
+		return toks
 	}
-	return toks
+	return st.pack.Tokens(n.Str)
 }
 
 // extract finds the name sequences of a source and records their parts and
@@ -520,7 +564,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 		if name {
 			roles = st.roleAt(s, t, roles)
 		}
-		if end := honorific(st.pack, s, t.Start); end > 0 {
+		if end, _ := st.finder.Honorific(s, t.Start); end > 0 {
 			flush() // "M." is not part of the name; skip its tokens
 			for k+1 < len(toks) && toks[k+1].Start < end {
 				k++
@@ -554,8 +598,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 // placeName reports whether the word at toks[k] is hyphenated and follows
 // a kind of place the pack names after people ("rue", "lycée", "stade").
 func (st *state) placeName(toks []lang.Token, k int) bool {
-	w := toks[k].Text
-	if !strings.ContainsAny(w, "-\u2010\u2011") {
+	if !hasHyphen(toks[k].Text) {
 		return false
 	}
 	j := k - 1
@@ -567,8 +610,30 @@ func (st *state) placeName(toks []lang.Token, k int) bool {
 
 // isParticle is particles[lowerKey(w)], without building the key.
 func isParticle(w string) bool {
-	v, _ := lang.LookupFold(particles, w)
-	return v
+	// Every particle is ASCII of five bytes at most, and so is the key
+	// of an ASCII word: only other words need folding.
+	if len(w) <= 5 {
+		var buf [5]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				v, _ := lang.LookupFold(particles, w)
+				return v
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return particles[string(buf[:len(w)])]
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			v, _ := lang.LookupFold(particles, w)
+			return v
+		}
+	}
+	return false
 }
 
 // twoLines reports whether white space holds two line breaks or more: a
@@ -576,12 +641,6 @@ func isParticle(w string) bool {
 func twoLines(sp string) bool {
 	i := strings.IndexByte(sp, '\n')
 	return i >= 0 && strings.IndexByte(sp[i+1:], '\n') >= 0
-}
-
-// honorific is the end of a title before a name at i ("M.", "Mr"), or 0.
-func honorific(p *lang.Pack, s string, i int) int {
-	end, _ := p.Honorific(s, i)
-	return end
 }
 
 func isNameWord(w string) bool {
@@ -601,7 +660,7 @@ func (st *state) roleAt(s string, t *lang.Token, roles []lang.Span) []lang.Span 
 	if len(roles) > 0 && t.Start < roles[len(roles)-1].End {
 		return roles
 	}
-	if _, sp, _, ok := st.pack.Role(s, t.Start); ok && sp.Start == t.Start {
+	if _, sp, _, ok := st.finder.Role(s, t.Start); ok && sp.Start == t.Start {
 		roles = append(roles, sp)
 	}
 	return roles
@@ -651,14 +710,14 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			}
 			if r, _ := utf8.DecodeRuneInString(s[start:]); unicode.IsUpper(r) && segEnd > start {
 				p := st.newPart()
-				*p = part{src: src, i: start, j: segEnd, text: s[start:segEnd], seq: id, weak: weak, shout: shout, order: st.next()}
-				p.w = st.wordOf(p.text)
+				*p = part{src: src, i: start, j: segEnd, seq: id, weak: weak, shout: shout, order: st.next()}
+				p.w = st.wordOf(s[start:segEnd])
 				p.role = !src.people && inSpans(roles, start, segEnd)
 				if prev != nil {
 					hyphen := prevTok == k
 					if hyphen || strings.TrimSpace(s[prev.j:start]) == "" {
 						key := pairKey{prev.w.key, p.w.key}
-						pr := fromSlab(&st.pairSlab, 32)
+						pr := fromSlab(&st.pairSlab, 8)
 						*pr = pair{src: src, i: prev.i, j: segEnd, hyphen: hyphen, order: p.order}
 						st.pairs[key] = append(st.pairs[key], pr)
 					}
@@ -708,31 +767,69 @@ func allCaps(w string) bool {
 // strip is lang.StripDiacritics, and more: the letters with a stroke or
 // without a dot, which Unicode does not decompose, lose it too
 // ("Ødegaard" / "Odegaard", "Łódź" / "Lodz"), as news copy written
-// without them spells those names. It skips the work for ASCII words and
-// goes letter by letter from a table for Latin ones: the Unicode
-// transformer costs about a microsecond a word.
+// without them spells those names.
 func strip(s string) string {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	table := stripLatin()
-	buf := make([]byte, i, len(s))
-	copy(buf, s[:i])
-	for _, r := range s[i:] {
-		switch {
-		case r < utf8.RuneSelf:
-			buf = append(buf, byte(r))
-		case r >= latinFirst && r < latinEnd && table[r-latinFirst] != 0:
-			buf = utf8.AppendRune(buf, table[r-latinFirst])
-		default: // combining marks, other scripts, invalid UTF-8
-			return strings.Map(stroke, lang.StripDiacritics(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			var b strings.Builder
+			_, stripped, _ := keysOf(&b, s)
+			return stripped
 		}
 	}
-	return string(buf)
+	return s // ASCII: nothing to strip
+}
+
+// keysOf returns a folded spelling (see lang.Fold) in lower case, stripped
+// (see strip) and both. It skips the work for ASCII words and goes letter
+// by letter from a table for Latin ones: the Unicode transformer costs
+// about a microsecond a word. The keys it makes are written to b, whose
+// strings stay valid as it grows: one buffer for the keys of a record,
+// not an allocation a key.
+func keysOf(b *strings.Builder, key string) (lower, stripped, norm string) {
+	start := b.Len()
+	i := 0
+	for i < len(key) && key[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(key) {
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		lower = b.String()[start:]
+		return lower, key, lower
+	}
+	// key is valid UTF-8 (lang.Fold makes it so): strings.ToLower is
+	// unicode.ToLower rune by rune.
+	for _, r := range key {
+		b.WriteRune(unicode.ToLower(r))
+	}
+	n := b.Len()
+	table := stripLatin()
+	for _, r := range key[i:] {
+		if r >= utf8.RuneSelf && (r < latinFirst || r >= latinEnd || table[r-latinFirst] == 0) {
+			// Combining marks, other scripts, invalid UTF-8.
+			stripped = strings.Map(stroke, lang.StripDiacritics(key))
+			return b.String()[start:n], stripped, strings.ToLower(stripped)
+		}
+	}
+	// The stripped key goes after lower, its lower-case form after that.
+	var low [64]byte
+	lowBuf := low[:0]
+	for _, r := range key {
+		if r >= utf8.RuneSelf {
+			r = table[r-latinFirst]
+		}
+		b.WriteRune(r)
+		lowBuf = utf8.AppendRune(lowBuf, unicode.ToLower(r))
+	}
+	m := b.Len()
+	b.Write(lowBuf)
+	all := b.String()
+	return all[start:n], all[n:m], all[m:]
 }
 
 // stripLatin maps each letter of Latin-1 and Latin Extended-A and -B to
@@ -780,7 +877,7 @@ func stroke(r rune) rune {
 // newSource returns a copy of src from st.srcSlab: an article has dozens
 // of texts.
 func (st *state) newSource(src source) *source {
-	p := fromSlab(&st.srcSlab, 32)
+	p := fromSlab(&st.srcSlab, 16)
 	*p = src
 	return p
 }
@@ -788,14 +885,15 @@ func (st *state) newSource(src source) *source {
 func (st *state) next() int { st.order++; return st.order }
 
 // newPart returns a zero part from st.slab: an article has hundreds.
-func (st *state) newPart() *part { return fromSlab(&st.slab, 64) }
+func (st *state) newPart() *part { return fromSlab(&st.slab, 32) }
 
-// fromSlab returns a zero T from *slab, which it replaces by a new array
-// of chunk Ts when full: one allocation for many small objects. The
-// pointers stay valid, as a full array is never grown.
+// fromSlab returns a zero T from *slab, which it replaces when full by a
+// new array of chunk Ts, or of twice as many as the last one: one
+// allocation for many small objects, sized to the record as it grows.
+// The pointers stay valid, as a full array is never grown.
 func fromSlab[T any](slab *[]T, chunk int) *T {
 	if len(*slab) == cap(*slab) {
-		*slab = make([]T, 0, chunk)
+		*slab = make([]T, 0, max(chunk, 2*cap(*slab)))
 	}
 	*slab = (*slab)[:len(*slab)+1]
 	return &(*slab)[len(*slab)-1]
@@ -806,17 +904,16 @@ func (st *state) wordOf(text string) *word {
 	if w, ok := st.words[text]; ok {
 		return w
 	}
-	key := lang.Fold(text)
 	w := fromSlab(&st.wordSlab, 32)
-	*w = word{key: key, lower: lowerKey(text), strip: strip(key)}
-	if w.strip == key {
-		// Nothing stripped (every ASCII word): lower is already
-		// strings.ToLower(key), the norm.
-		w.norm = w.lower
-	} else {
-		w.norm = strings.ToLower(w.strip)
+	w.key = text
+	if !folded(text) {
+		w.key = lang.Fold(text)
+		if w.key != text {
+			st.refolded++
+		}
 	}
-	w.lexical = commonWords[w.lower]
+	w.lower, w.strip, w.norm = keysOf(&st.keys, w.key)
+	w.lexical = commonWord(w.lower)
 	if !w.lexical {
 		_, w.lexical = st.pack.CountNoun(text)
 	}
@@ -824,15 +921,39 @@ func (st *state) wordOf(text string) *word {
 	return w
 }
 
+// folded reports whether lang.Fold(s) is s, for the words that show it
+// rune by rune: valid UTF-8 below U+0300 (no combining mark, and NFC
+// already) but the no-break space and the modifier apostrophe, which Fold
+// maps. Nearly every Latin-script name is such, and needs no normaliser.
+func folded(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r >= 0x300 || r == '\u00a0' || r == '\u02bc' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
-// commonWords are function words that head titles and sentences; most are
-// caught as lower-case words of the article already.
-var commonWords = map[string]bool{
-	"le": true, "la": true, "les": true, "un": true, "une": true, "des": true, "ce": true, "cette": true,
-	"ces": true, "il": true, "elle": true, "ils": true, "elles": true, "nous": true, "vous": true, "on": true,
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "it": true,
-	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "our": true, "their": true,
+// commonWord reports the function words that head titles and sentences;
+// most are caught as lower-case words of the article already. A switch,
+// not a map: no hashing for the one look-up of each spelling.
+func commonWord(lower string) bool {
+	switch lower {
+	case "le", "la", "les", "un", "une", "des", "ce", "cette",
+		"ces", "il", "elle", "ils", "elles", "nous", "vous", "on",
+		"the", "a", "an", "this", "that", "these", "those", "it",
+		"he", "she", "they", "we", "i", "you", "our", "their":
+		return true
+	}
+	return false
 }
 
 // openers are punctuation after which a capital starts a sentence or a
@@ -867,8 +988,17 @@ func initial(toks []lang.Token, k int, sentences []lang.Span) bool {
 // pairFindings reports adjacent words joined by a hyphen in one place and by
 // a space in another.
 func (st *state) pairFindings() []finding {
+	// Most records write each pair one way: only the pairs written both
+	// ways are sorted and looked at.
+	var mixed []pairKey
+	for k, ps := range st.pairs {
+		if mixedPairs(ps) {
+			mixed = append(mixed, k)
+		}
+	}
+	sortPairKeys(mixed)
 	var out []finding
-	for _, key := range st.pairKeys() {
+	for _, key := range mixed {
 		ps := st.pairs[key]
 		var hy, sp []*pair
 		for _, p := range ps {
@@ -877,9 +1007,6 @@ func (st *state) pairFindings() []finding {
 			} else {
 				sp = append(sp, p)
 			}
-		}
-		if len(hy) == 0 || len(sp) == 0 {
-			continue
 		}
 		canon, other := bestPairs(hy, sp)
 		if canon == nil {
@@ -907,13 +1034,28 @@ func (st *state) pairKeys() []pairKey {
 	for k := range st.pairs {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].a != keys[j].a {
-			return keys[i].a < keys[j].a
-		}
-		return keys[i].b < keys[j].b
-	})
+	sortPairKeys(keys)
 	return keys
+}
+
+func sortPairKeys(keys []pairKey) {
+	slices.SortFunc(keys, func(x, y pairKey) int {
+		if c := strings.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return strings.Compare(x.b, y.b)
+	})
+}
+
+// mixedPairs reports whether a pair is written with a hyphen and with a
+// space.
+func mixedPairs(ps []*pair) bool {
+	for _, p := range ps {
+		if p.hyphen != ps[0].hyphen {
+			return true
+		}
+	}
+	return false
 }
 
 // bestPairs picks the reference spelling of a pair: the people list's, else
@@ -973,7 +1115,12 @@ func (st *state) partFindings() []finding {
 	// arrays: one allocation each, not one per spelling.
 	// At most st.named forms: formBuf never grows, so the pointers into
 	// it stay valid.
-	forms := make(map[string]*form, st.named)
+	// Two spellings as written share a form when they fold alike, which
+	// needs a map only if some spelling is not its own key.
+	var forms map[string]*form
+	if st.refolded > 0 {
+		forms = make(map[string]*form, st.named)
+	}
 	formBuf := make([]form, 0, st.named)
 	list := make([]*form, 0, st.named)
 	runes := make([]rune, 0, st.namedBytes) // a rune takes a byte or more
@@ -988,16 +1135,23 @@ func (st *state) partFindings() []finding {
 			w.form.count++
 			continue
 		}
-		f := forms[w.key]
+		f := forms[w.key] // nil in a nil map
 		if f == nil {
+			formBuf = formBuf[:len(formBuf)+1] // zero: filled in place
+			f = &formBuf[len(formBuf)-1]
+			f.word, f.text = w, p.text()
 			start := len(runes)
 			for _, r := range w.norm {
 				runes = append(runes, r)
+				f.runeSet |= 1 << (uint32(r) % 64)
 			}
-			formBuf = append(formBuf, form{key: w.key, strip: w.strip, lower: w.lower, norm: w.norm, text: p.text})
-			f = &formBuf[len(formBuf)-1]
 			f.runes = runes[start:len(runes):len(runes)]
-			forms[w.key] = f
+			for _, r := range w.lower {
+				f.lowerSet |= 1 << (uint32(r) % 64)
+			}
+			if forms != nil {
+				forms[w.key] = f
+			}
 			list = append(list, f)
 		}
 		w.form = f
@@ -1029,12 +1183,14 @@ func (st *state) partFindings() []finding {
 	// The spellings that can be a reference, and the number of runes of
 	// each, by which classify rules out most pairs: scanned without
 	// touching the forms.
-	refs := make([]*form, 0, len(list))
-	refLens := make([]int, 0, len(list))
+	type refForm struct {
+		f *form
+		n int // len(f.runes)
+	}
+	refs := make([]refForm, 0, len(list))
 	for _, y := range list {
 		if y.people || y.plain {
-			refs = append(refs, y)
-			refLens = append(refLens, len(y.runes))
+			refs = append(refs, refForm{y, len(y.runes)})
 		}
 	}
 	var out []finding
@@ -1044,8 +1200,9 @@ func (st *state) partFindings() []finding {
 		}
 		best, bestKind := x, kindNone
 		lx := len(x.runes)
-		for i, y := range refs {
-			if d := refLens[i] - lx; d > 1 || d < -1 || y == x {
+		for _, r := range refs {
+			y := r.f
+			if d := r.n - lx; d > 1 || d < -1 || y == x {
 				continue // classify's first test, or x itself
 			}
 			kind := classify(x, y)
@@ -1068,16 +1225,16 @@ func (st *state) partFindings() []finding {
 			var msg string
 			switch bestKind {
 			case kindDiacritics:
-				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by diacritics`, p.text, ref.text, where(ref.src, ref.order, p.order, false))
+				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by diacritics`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
 			case kindCase:
-				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by case`, p.text, ref.text, where(ref.src, ref.order, p.order, false))
+				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by case`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
 			default:
-				msg = fmt.Sprintf(`"%s" is spelled "%s"%s`, p.text, ref.text, where(ref.src, ref.order, p.order, true))
+				msg = fmt.Sprintf(`"%s" is spelled "%s"%s`, p.text(), ref.text(), where(ref.src, ref.order, p.order, true))
 			}
 			out = append(out, finding{
 				src: p.src, i: p.i, j: p.j, order: p.order, msg: msg,
-				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, ref.text),
-				replace: ref.text,
+				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, ref.text()),
+				replace: ref.text(),
 			})
 		}
 	}
@@ -1120,6 +1277,11 @@ func classify(a, b *form) kind {
 	// Most pairs differ in length: one integer comparison rules them out,
 	// since every kind below needs norms of equal or near length.
 	if d := len(a.runes) - len(b.runes); d > 1 || d < -1 {
+		return kindNone
+	}
+	// Every kind needs equal lower-case forms, or norms one edit apart
+	// at most: most other pairs differ in their sets of letters.
+	if a.lowerSet != b.lowerSet && bits.OnesCount64(a.runeSet^b.runeSet) > 2 {
 		return kindNone
 	}
 	switch {
