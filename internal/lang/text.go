@@ -181,6 +181,9 @@ const (
 type phrase struct {
 	runes []rune
 	val   int
+	// exact: every rune after the first is its own trie key, so that a
+	// walk down the trie has compared them as try would.
+	exact bool
 }
 
 // phraseSet matches the longest listed phrase at an offset. Phrases are
@@ -284,7 +287,11 @@ func (ps *phraseSet) addFolded(t string, val int) {
 			return // first registration wins
 		}
 	}
-	ps.nodes[node].ends = append(ps.nodes[node].ends, phrase{runes: rs, val: val})
+	exact := true
+	for k, r := range rs[1:] {
+		exact = exact && ps.key(r, k+1) == r
+	}
+	ps.nodes[node].ends = append(ps.nodes[node].ends, phrase{runes: rs, val: val, exact: exact})
 }
 
 // sort is kept for the packs that call it once built: the trie already
@@ -296,41 +303,77 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	if i < 0 || i >= len(s) {
 		return 0, 0, false
 	}
-	// Walk the text down the trie, keeping the nodes where phrases end;
-	// then check them deepest (longest) first with try, which also
-	// applies case and word-boundary rules.
-	var buf [8]int32
+	// Walk the text down the trie, keeping the nodes where phrases end
+	// and where they end in the text; then check them deepest (longest)
+	// first. The walk compared every key, so what is left to check is the
+	// first rune's case (the walk lowered it) and the word boundary after
+	// the phrase; a phrase whose keys are not its own runes (exact) is
+	// checked whole by try.
+	type hit struct {
+		node int32
+		end  int
+	}
+	var buf [8]hit
 	found := buf[:0]
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
-		r, n := readFolded(s, j)
-		next := ps.child(node, ps.key(r, k))
+		key, n := ps.keyAt(s, j, k)
+		next := ps.child(node, key)
 		if next < 0 {
 			break
 		}
 		j += n
-		if r == ' ' {
-			for j < len(s) {
-				r2, n2 := readFolded(s, j)
-				if r2 != ' ' {
-					break
-				}
-				j += n2
-			}
+		if key == ' ' {
+			j = skipFoldedSpace(s, j)
 		}
 		node = next
 		if len(ps.nodes[node].ends) > 0 {
-			found = append(found, node)
+			found = append(found, hit{node, j})
 		}
 	}
+	if len(found) == 0 {
+		return 0, 0, false
+	}
+	first, _ := readFolded(s, i)
 	for f := len(found) - 1; f >= 0; f-- {
-		for _, ph := range ps.nodes[found[f]].ends {
-			if e, ok := ps.try(ph.runes, s, i); ok {
-				return ph.val, e, true
+		for _, ph := range ps.nodes[found[f].node].ends {
+			if !ph.exact {
+				if e, ok := ps.try(ph.runes, s, i); ok {
+					return ph.val, e, true
+				}
+				continue
+			}
+			if ps.firstRuneOK(first, ph.runes[0]) && ps.boundaryOK(ph.runes, s, found[f].end) {
+				return ph.val, found[f].end, true
 			}
 		}
 	}
 	return 0, 0, false
+}
+
+// firstRuneOK is try's comparison of the text's first rune r with the
+// phrase's first rune.
+func (ps *phraseSet) firstRuneOK(r, want rune) bool {
+	return r == want || (ps.mode == caseAll || ps.mode == caseFirst) && unicode.ToLower(r) == want
+}
+
+// boundaryOK is try's check at the end j of a phrase in s: a phrase ending
+// in a letter or digit does not end inside a word (nor, with
+// noHyphenAfter, before "-letter").
+func (ps *phraseSet) boundaryOK(pr []rune, s string, j int) bool {
+	last := pr[len(pr)-1]
+	if unicode.IsLetter(last) || unicode.IsDigit(last) {
+		next, n := runeAt(s, j)
+		if n > 0 && isWordRune(next) {
+			return false
+		}
+		if ps.noHyphenAfter && n > 0 && isHyphen(next) {
+			if r2, _ := runeAt(s, j+n); isWordRune(r2) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (ps *phraseSet) try(pr []rune, s string, i int) (int, bool) {
@@ -362,17 +405,8 @@ func (ps *phraseSet) try(pr []rune, s string, i int) (int, bool) {
 		}
 		j += n
 	}
-	last := pr[len(pr)-1]
-	if unicode.IsLetter(last) || unicode.IsDigit(last) {
-		next, n := runeAt(s, j)
-		if n > 0 && isWordRune(next) {
-			return 0, false
-		}
-		if ps.noHyphenAfter && n > 0 && isHyphen(next) {
-			if r2, _ := runeAt(s, j+n); isWordRune(r2) {
-				return 0, false
-			}
-		}
+	if !ps.boundaryOK(pr, s, j) {
+		return 0, false
 	}
 	return j, true
 }
