@@ -57,6 +57,7 @@ type Pack struct {
 	roleNames         []string
 	roleArticles      *phraseSet
 	ranks             *phraseSet
+	finder            *prechecks // of Role, SpeechVerb and Honorific
 	placeNouns        map[string]bool
 	countryArticles   *phraseSet
 	countries         *phraseSet
@@ -213,6 +214,8 @@ func load(tag string) (*Pack, error) {
 	p.nonExhaustive.sort()
 	p.honorifics.sort()
 	p.elisionExcept.sort()
+	p.finder = &prechecks{p: p, roles: newStartKeys(p.roles), speech: newStartKeys(p.speech),
+		honorifics: newStartKeys(p.honorifics)}
 	return p, nil
 }
 

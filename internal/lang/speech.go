@@ -3,7 +3,6 @@ package lang
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -119,11 +118,12 @@ func (p *Pack) SpeechLead(word string) bool {
 // "according" for source-first phrases ("selon", "d’après", "according
 // to"). Case-insensitive; the phrase must end at a word boundary.
 func (p *Pack) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
-	return p.speechVerb(s, i, nil)
+	return p.speechVerb(s, i, p.finder)
 }
 
-// speechVerb is SpeechVerb, with the pre-check of f (nil: none).
-func (p *Pack) speechVerb(s string, i int, f *Finder) (end int, kind string, ok bool) {
+// speechVerb is SpeechVerb, with the pre-check of f (nil: none, the
+// tests' oracle).
+func (p *Pack) speechVerb(s string, i int, f *prechecks) (end int, kind string, ok bool) {
 	if !p.speechLead.may(s, i) || f != nil && !f.speech.may(s, i) || !atWordStart(s, i) {
 		return 0, "", false
 	}
@@ -142,11 +142,11 @@ func (p *Pack) speechVerb(s string, i int, f *Finder) (end int, kind string, ok 
 // it must be followed by white space and a letter; titles that double as
 // ordinary words (Me, Sir, Lord…) need a capitalised word after them.
 func (p *Pack) Honorific(s string, i int) (end int, ok bool) {
-	return p.honorific(s, i, nil)
+	return p.honorific(s, i, p.finder)
 }
 
 // honorific is Honorific, with the pre-check of f (nil: none).
-func (p *Pack) honorific(s string, i int, f *Finder) (end int, ok bool) {
+func (p *Pack) honorific(s string, i int, f *prechecks) (end int, ok bool) {
 	if i >= 0 && i < len(s) && p.honorUpper && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		// An ASCII start that is no capital, even composed with a
 		// following mark, cannot be a capital, and honorifics are
@@ -187,11 +187,11 @@ func (p *Pack) honorific(s string, i int, f *Finder) (end int, ok bool) {
 // data key, masculine singular in French), the span of the role words and
 // the end of the match. The longest listed role wins.
 func (p *Pack) Role(s string, i int) (role string, span Span, end int, ok bool) {
-	return p.role(s, i, nil)
+	return p.role(s, i, p.finder)
 }
 
 // role is Role, with the pre-checks of f (nil: none).
-func (p *Pack) role(s string, i int, f *Finder) (role string, span Span, end int, ok bool) {
+func (p *Pack) role(s string, i int, f *prechecks) (role string, span Span, end int, ok bool) {
 	if !p.roleLead.may(s, i) {
 		return "", Span{}, 0, false
 	}
@@ -221,51 +221,24 @@ func (p *Pack) role(s string, i int, f *Finder) (role string, span Span, end int
 	return p.roleNames[v], Span{j, e}, e, true
 }
 
-// Finder is Role, SpeechVerb and Honorific for callers that try them at
-// every word of a text: it gives the same answers, but first compares the
-// first runes of the text with those of the phrases, which rules out most
-// words for a fraction of the matchers' cost.
-type Finder struct {
+// prechecks make Role, SpeechVerb and Honorific cheap at the many words
+// where nothing starts: they compare the first runes of the text with those
+// of the phrases, which rules out most words for a fraction of the
+// matchers' cost, giving the same answers. Built with the pack.
+type prechecks struct {
 	p                         *Pack
 	roles, speech, honorifics *startKeys
 }
 
-var finders sync.Map // *Pack → *Finder
-
-// Finder returns the pack's Finder, built on first use.
-func (p *Pack) Finder() *Finder {
-	if f, ok := finders.Load(p); ok {
-		return f.(*Finder)
-	}
-	f, _ := finders.LoadOrStore(p, &Finder{p: p, roles: newStartKeys(p.roles), speech: newStartKeys(p.speech),
-		honorifics: newStartKeys(p.honorifics)})
-	return f.(*Finder)
-}
-
-// Role is Pack.Role.
-func (f *Finder) Role(s string, i int) (role string, span Span, end int, ok bool) {
-	return f.p.role(s, i, f)
-}
-
-// SpeechVerb is Pack.SpeechVerb.
-func (f *Finder) SpeechVerb(s string, i int) (end int, kind string, ok bool) {
-	return f.p.speechVerb(s, i, f)
-}
-
-// Honorific is Pack.Honorific.
-func (f *Finder) Honorific(s string, i int) (end int, ok bool) {
-	return f.p.honorific(s, i, f)
-}
-
 // mayStart is false only when no role starts at s[i].
-func (f *Finder) mayStart(s string, i int) bool {
+func (f *prechecks) mayStart(s string, i int) bool {
 	return f == nil || f.roles.may(s, i)
 }
 
 // roleAfterArticle is false only when no role article followed by a role
 // starts at s[i]: it walks the articles' trie as match does and, wherever
 // an article may end, looks for a role where afterRoleArticle would.
-func (f *Finder) roleAfterArticle(s string, i int) bool {
+func (f *prechecks) roleAfterArticle(s string, i int) bool {
 	if i < 0 || i >= len(s) {
 		return false
 	}

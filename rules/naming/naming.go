@@ -182,7 +182,6 @@ type seqRange struct{ start, end int }
 
 type state struct {
 	pack     *lang.Pack
-	finder   *lang.Finder                 // the pack's roles and honorifics, tried at every word
 	tokens   map[*rules.Node][]lang.Token // of the texts, when not aligned with textToks
 	textToks [][]lang.Token               // of each text of textan.SentencesOf
 	cur      []int                        // extract's buffers, reused
@@ -214,7 +213,7 @@ func run(pass *rules.Pass) (any, error) {
 	}
 	tts := textan.TokensOf(pass)
 	texts := textan.SentencesOf(pass)
-	st := &state{pack: pack, finder: pack.Finder(), pairs: map[pairKey][]*pair{}}
+	st := &state{pack: pack, pairs: map[pairKey][]*pair{}}
 	// Both analyses list the record's texts in reading order: the tokens
 	// of texts[i] are tts[i].Tokens, with no map to build. The map is the
 	// fallback should they ever disagree.
@@ -564,7 +563,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 		if name {
 			roles = st.roleAt(s, t, roles)
 		}
-		if end, _ := st.finder.Honorific(s, t.Start); end > 0 {
+		if end, _ := st.pack.Honorific(s, t.Start); end > 0 {
 			flush() // "M." is not part of the name; skip its tokens
 			for k+1 < len(toks) && toks[k+1].Start < end {
 				k++
@@ -660,7 +659,7 @@ func (st *state) roleAt(s string, t *lang.Token, roles []lang.Span) []lang.Span 
 	if len(roles) > 0 && t.Start < roles[len(roles)-1].End {
 		return roles
 	}
-	if _, sp, _, ok := st.finder.Role(s, t.Start); ok && sp.Start == t.Start {
+	if _, sp, _, ok := st.pack.Role(s, t.Start); ok && sp.Start == t.Start {
 		roles = append(roles, sp)
 	}
 	return roles

@@ -528,7 +528,7 @@ func (c *checker) quoteNear(ti int, a attrib) bool {
 }
 
 func (c *checker) roleKey(s string, i int) string {
-	role, _, _, _ := c.finder.Role(s, i)
+	role, _, _, _ := c.p.Role(s, i)
 	return role
 }
 

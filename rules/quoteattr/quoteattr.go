@@ -74,7 +74,7 @@ func run(pass *rules.Pass) (any, error) {
 	}
 	buf := wordBufs.Get().(*[]lang.Token)
 	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents, shared: textan.TokensOf(pass),
-		finder: p.Finder(), preps: prepositions[p.Tag], indefs: indefinites[p.Tag], wordBuf: (*buf)[:0]}
+		preps: prepositions[p.Tag], indefs: indefinites[p.Tag], wordBuf: (*buf)[:0]}
 	c.prepare()
 	c.checkMarks()
 	c.checkSpeakers()
@@ -107,7 +107,6 @@ type person struct {
 type checker struct {
 	pass   *rules.Pass
 	p      *lang.Pack
-	finder *lang.Finder // Role, SpeechVerb and Honorific at every word, cheaper
 	quotes []textan.TextQuotes
 	sents  []textan.TextSentences
 	toks   [][]lang.Token // word tokens of each text, once wordsOf picked them
@@ -144,7 +143,7 @@ func (c *checker) prepare() {
 			}
 			if r := pr.Get("role"); r != nil && r.Kind == rules.String {
 				for _, tk := range c.p.Tokens(r.Str) {
-					if role, _, _, ok := c.finder.Role(r.Str, tk.Start); ok && tk.Kind == lang.Word {
+					if role, _, _, ok := c.p.Role(r.Str, tk.Start); ok && tk.Kind == lang.Word {
 						if c.peopleRoles == nil {
 							c.peopleRoles = map[string]bool{}
 						}
@@ -247,7 +246,7 @@ func (c *checker) scanNames(ti int) {
 		if !isCap(w.Text) {
 			continue // neither an honorific nor a name starts here
 		}
-		if _, ok := c.finder.Honorific(s, w.Start); ok {
+		if _, ok := c.p.Honorific(s, w.Start); ok {
 			at[k] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, w.Start}})
 			c.addSurname(ti, k+1)
@@ -269,7 +268,7 @@ func (c *checker) scanNames(ti int) {
 		if w.Start < skipTo {
 			continue
 		}
-		role, span, end, ok := c.finder.Role(s, w.Start)
+		role, span, end, ok := c.p.Role(s, w.Start)
 		if !ok || c.particle(ti, w, span) {
 			continue
 		}
@@ -428,11 +427,11 @@ func (c *checker) tiedBackward(ti, start int) (int, bool) {
 	for first > 0 && isCap(words[first-1].Text) && onlySpace(s[words[first-1].End:words[first].Start]) {
 		first--
 	}
-	if _, ok := c.finder.Honorific(s, words[first].Start); ok {
+	if _, ok := c.p.Honorific(s, words[first].Start); ok {
 		return first, true
 	}
 	if first > 0 {
-		if _, ok := c.finder.Honorific(s, words[first-1].Start); ok {
+		if _, ok := c.p.Honorific(s, words[first-1].Start); ok {
 			return first - 1, true
 		}
 		if c.preposition(words[first-1].Text) {
@@ -450,7 +449,7 @@ func (c *checker) nameAt(ti, k, min int) bool {
 	if k < 0 || k >= len(words) {
 		return false
 	}
-	if _, ok := c.finder.Honorific(s, words[k].Start); ok {
+	if _, ok := c.p.Honorific(s, words[k].Start); ok {
 		return true
 	}
 	// A rank and its article before the name: "le chef d’état-major de la
@@ -707,7 +706,7 @@ func (c *checker) agent(ti, k int) int {
 func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 	s := c.text(ti).Value()
 	words := c.wordsOf(ti)
-	if end, kind, ok := c.finder.SpeechVerb(s, words[k].Start); ok {
+	if end, kind, ok := c.p.SpeechVerb(s, words[k].Start); ok {
 		return lang.Span{Start: words[k].Start, End: end}, kind, true
 	}
 	if !isLower(words[k].Text) || len(words[k].Text) < 3 {
@@ -731,7 +730,7 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		n, seen := c.probes[key]
 		if !seen {
 			n = -1
-			if end, kind, ok := c.finder.SpeechVerb(key, 0); ok && kind == "verb" && end > len(words[b].Text)+1 {
+			if end, kind, ok := c.p.SpeechVerb(key, 0); ok && kind == "verb" && end > len(words[b].Text)+1 {
 				n = end - len(words[b].Text) - 1
 			}
 			if c.probes == nil {
@@ -890,7 +889,7 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		return sp, spNone, ""
 	}
 	for _, w := range words {
-		if _, ok := c.finder.Honorific(s, w.Start); ok {
+		if _, ok := c.p.Honorific(s, w.Start); ok {
 			return sp, spOK, ""
 		}
 	}
@@ -920,7 +919,7 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		if w.Start < skipTo {
 			continue
 		}
-		role, rs, end, ok := c.finder.Role(s, w.Start)
+		role, rs, end, ok := c.p.Role(s, w.Start)
 		if !ok || end > sp.End {
 			continue
 		}

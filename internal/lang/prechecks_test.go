@@ -43,16 +43,12 @@ func TestKeyAtMatchesReadFolded(t *testing.T) {
 	}
 }
 
-// TestFinderMatchesPack: Finder.Role, SpeechVerb and Honorific answer as
-// the pack's at every byte of texts full of roles, articles, speech verbs,
-// honorifics and look-alikes, in both packs.
-func TestFinderMatchesPack(t *testing.T) {
+// TestPrechecksChangeNothing: Role, SpeechVerb and Honorific answer as
+// they do without their pre-checks at every byte of texts full of roles,
+// articles, speech verbs, honorifics and look-alikes, in both packs.
+func TestPrechecksChangeNothing(t *testing.T) {
 	for _, tag := range []string{"fr", "en"} {
 		p, _ := For(tag)
-		f := p.Finder()
-		if p.Finder() != f {
-			t.Fatal("Finder is built more than once")
-		}
 		texts := seedProse(t)
 		var pieces []string
 		for _, role := range slices.Sorted(maps.Keys(p.d.Roles)) { // the same texts at every run
@@ -87,26 +83,26 @@ func TestFinderMatchesPack(t *testing.T) {
 		found, verbs, honors := 0, 0, 0
 		for _, s := range texts {
 			for i := 0; i <= len(s); i++ {
-				r1, sp1, e1, ok1 := p.Role(s, i)
-				r2, sp2, e2, ok2 := f.Role(s, i)
+				r1, sp1, e1, ok1 := p.role(s, i, nil)
+				r2, sp2, e2, ok2 := p.Role(s, i)
 				if r1 != r2 || sp1 != sp2 || e1 != e2 || ok1 != ok2 {
-					t.Fatalf("%s: Role(%q, %d) = %q %v %d %v, Finder: %q %v %d %v", tag, s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
+					t.Fatalf("%s: Role(%q, %d) without pre-checks = %q %v %d %v, with: %q %v %d %v", tag, s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
 				}
 				if ok1 {
 					found++
 				}
-				e1, k1, ok1 := p.SpeechVerb(s, i)
-				e2, k2, ok2 := f.SpeechVerb(s, i)
+				e1, k1, ok1 := p.speechVerb(s, i, nil)
+				e2, k2, ok2 := p.SpeechVerb(s, i)
 				if e1 != e2 || k1 != k2 || ok1 != ok2 {
-					t.Fatalf("%s: SpeechVerb(%q, %d) = %d %q %v, Finder: %d %q %v", tag, s, i, e1, k1, ok1, e2, k2, ok2)
+					t.Fatalf("%s: SpeechVerb(%q, %d) without pre-checks = %d %q %v, with: %d %q %v", tag, s, i, e1, k1, ok1, e2, k2, ok2)
 				}
 				if ok1 {
 					verbs++
 				}
-				h1, ok1 := p.Honorific(s, i)
-				h2, ok2 := f.Honorific(s, i)
+				h1, ok1 := p.honorific(s, i, nil)
+				h2, ok2 := p.Honorific(s, i)
 				if h1 != h2 || ok1 != ok2 {
-					t.Fatalf("%s: Honorific(%q, %d) = %d %v, Finder: %d %v", tag, s, i, h1, ok1, h2, ok2)
+					t.Fatalf("%s: Honorific(%q, %d) without pre-checks = %d %v, with: %d %v", tag, s, i, h1, ok1, h2, ok2)
 				}
 				if ok1 {
 					honors++
@@ -119,9 +115,8 @@ func TestFinderMatchesPack(t *testing.T) {
 	}
 }
 
-func BenchmarkFinderSeed(b *testing.B) {
+func BenchmarkRoleSeed(b *testing.B) {
 	p, _ := For("fr")
-	f := p.Finder()
 	texts := seedProse(b)
 	var toks [][]Token
 	for _, s := range texts {
@@ -130,7 +125,7 @@ func BenchmarkFinderSeed(b *testing.B) {
 	for _, bc := range []struct {
 		name string
 		role func(string, int) (string, Span, int, bool)
-	}{{"Role", p.Role}, {"Finder", f.Role}} {
+	}{{"without-prechecks", func(s string, i int) (string, Span, int, bool) { return p.role(s, i, nil) }}, {"Role", p.Role}} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
 				for ti, s := range texts {
@@ -145,8 +140,8 @@ func BenchmarkFinderSeed(b *testing.B) {
 	}
 }
 
-// FuzzFinder: Finder answers as the pack on any text, at any byte.
-func FuzzFinder(f *testing.F) {
+// FuzzPrechecks: the pre-checks change no answer, on any text, at any byte.
+func FuzzPrechecks(f *testing.F) {
 	f.Add("fr", "« Nos partenaires », a déclaré le secrétaire général, M.\u00a0Anders Fogh Rasmussen.")
 	f.Add("fr", "l’ambassadrice de France, la porte\u2011parole du Quai et LE PREMIER MINISTRE a-t-il dit")
 	f.Add("en", "“We will,” said the NATO secretary-general, Mr Stoltenberg, according to the spokesman.")
@@ -155,22 +150,21 @@ func FuzzFinder(f *testing.F) {
 		if !ok {
 			return
 		}
-		fd := p.Finder()
 		for i := 0; i <= len(s); i++ {
-			r1, sp1, e1, ok1 := p.Role(s, i)
-			r2, sp2, e2, ok2 := fd.Role(s, i)
+			r1, sp1, e1, ok1 := p.role(s, i, nil)
+			r2, sp2, e2, ok2 := p.Role(s, i)
 			if r1 != r2 || sp1 != sp2 || e1 != e2 || ok1 != ok2 {
-				t.Fatalf("Role(%q, %d) = %q %v %d %v, Finder: %q %v %d %v", s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
+				t.Fatalf("Role(%q, %d) without pre-checks = %q %v %d %v, with: %q %v %d %v", s, i, r1, sp1, e1, ok1, r2, sp2, e2, ok2)
 			}
-			v1, k1, ok1 := p.SpeechVerb(s, i)
-			v2, k2, ok2 := fd.SpeechVerb(s, i)
+			v1, k1, ok1 := p.speechVerb(s, i, nil)
+			v2, k2, ok2 := p.SpeechVerb(s, i)
 			if v1 != v2 || k1 != k2 || ok1 != ok2 {
-				t.Fatalf("SpeechVerb(%q, %d) = %d %q %v, Finder: %d %q %v", s, i, v1, k1, ok1, v2, k2, ok2)
+				t.Fatalf("SpeechVerb(%q, %d) without pre-checks = %d %q %v, with: %d %q %v", s, i, v1, k1, ok1, v2, k2, ok2)
 			}
-			h1, ok1 := p.Honorific(s, i)
-			h2, ok2 := fd.Honorific(s, i)
+			h1, ok1 := p.honorific(s, i, nil)
+			h2, ok2 := p.Honorific(s, i)
 			if h1 != h2 || ok1 != ok2 {
-				t.Fatalf("Honorific(%q, %d) = %d %v, Finder: %d %v", s, i, h1, ok1, h2, ok2)
+				t.Fatalf("Honorific(%q, %d) without pre-checks = %d %v, with: %d %v", s, i, h1, ok1, h2, ok2)
 			}
 		}
 	})
