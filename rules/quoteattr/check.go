@@ -391,6 +391,9 @@ func (c *checker) frameAfter(ti, qi int) attrib {
 		}
 		if c.indefinite(w.Text) && i+1 < len(ws) && !c.document(ws, i) {
 			a.speaker, a.kind = c.anonSpan(ws, i), spAnonymous
+			if c.orgVoice(s, ws, i) {
+				a.kind = spOK // "a indiqué un porte-parole de la SNCF"
+			}
 			return a
 		}
 	}
@@ -437,6 +440,9 @@ func (c *checker) frameBefore(ti, qi int) (a attrib, speech bool) {
 				for i := w + 1; i < len(words)-1 && i <= w+4 && words[i+1].End <= start+k; i++ {
 					if c.indefinite(words[i].Text) && !c.document(words, i) {
 						a.speaker, a.kind = lang.Span{Start: words[i].Start, End: words[i+1].End}, spAnonymous
+						if c.orgVoice(s, words, i) {
+							a.kind = spOK
+						}
 						return a, true
 					}
 				}
@@ -628,15 +634,121 @@ func (c *checker) namedSubjectBefore(ti, start int) bool {
 	if w < 0 || words[w].Start != prev.Start {
 		return false
 	}
+	if c.personAt(ti, w) {
+		return true
+	}
+	return c.subjectAfterAdverbial(ti, w, prev.End)
+}
+
+// personAt: word w opens a person's name, or is a pronoun for a person
+// named before.
+func (c *checker) personAt(ti, w int) bool {
+	words := c.wordsOf(ti)
 	if c.p.SpeakerPronoun(words[w].Text) {
-		// "She was blunt. “…”": the pronoun's person, if named before.
-		return c.antecedent(ti, attrib{speaker: lang.Span{Start: words[w].Start, End: words[w].End}})
+		// "She was blunt. “…”": the pronoun's person, if named before,
+		// unless it stands for the thing the sentence before is about.
+		return c.antecedent(ti, attrib{speaker: lang.Span{Start: words[w].Start, End: words[w].End}}) && !c.thingBefore(ti, words[w].Start)
 	}
 	if first, ok := c.surnames[words[w].Text]; ok && first.before(pos{ti, words[w].Start}) && first != (pos{ti, words[w].Start}) {
 		return true // "Smith was defiant." after "John Smith"
 	}
 	return !c.preposition(words[w].Text) && c.nameAt(ti, w, 2)
 }
+
+// Nouns of things a sentence-opening il or elle often stands for, beyond
+// documents: « Le budget prévoit… Il s'accompagne… ». The pack has no
+// such list.
+var things = map[string]map[string]bool{
+	"fr": set("budget", "projet", "plan", "loi", "réforme", "accord", "traité", "contrat", "programme", "dispositif", "mesure", "proposition", "amendement"),
+}
+
+// Determiners of a definite subject that a pronoun opening the next
+// sentence takes up, by pronoun (its gender). English "he" and "she"
+// stand for no thing.
+var thisWords = map[string]map[string]bool{
+	"il":   set("le", "l'", "l’", "ce", "cet"),
+	"elle": set("la", "l'", "l’", "cette"),
+}
+
+// thingBefore: the sentence before the one holding offset at, in the same
+// paragraph, opens with a definite document or thing for subject ("Le
+// document prévoit 248 millions d'euros de dépenses."), which a pronoun
+// opening the next sentence stands for: « Il s'accompagne d'une hausse… »
+// is no person introducing a quotation.
+func (c *checker) thingBefore(ti, at int) bool {
+	dets := thisWords[strings.ToLower(c.text(ti).Value()[at:wordEnd(c.text(ti).Value(), at)])]
+	if c.p.Tag != "fr" || dets == nil {
+		return false
+	}
+	var prev *lang.Span
+	for i, sp := range c.sents[ti].Sentences {
+		if sp.End <= at {
+			prev = &c.sents[ti].Sentences[i]
+		}
+	}
+	if prev == nil {
+		return false
+	}
+	words := c.wordsOf(ti)
+	w := wordAt(words, prev.Start)
+	if w < 0 || w+1 >= len(words) || words[w].Start != prev.Start || !lookupLower(dets, words[w].Text) {
+		return false
+	}
+	n := strings.ToLower(words[w+1].Text)
+	return documents[c.p.Tag][n] || things[c.p.Tag][n]
+}
+
+// wordEnd is where the letters from i end.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// Relative words and articles among the prepositions: they open no
+// adverbial of time or place.
+var notOpeners = set("the", "le", "la", "les", "l'", "l’", "who", "that", "which", "qui", "que")
+
+// subjectAfterAdverbial: the sentence opening at word w, which ends at
+// end, has a person for subject after an opening adverbial: after a
+// short phrase and a comma ("In that interview, Mr Mercer described…",
+// « Dans cet entretien, il a raconté… », "Later, she recalled…"), or after
+// a phrase of lower-case words and numbers opened by a preposition, with
+// no comma ("In that interview he described…", "In 2009 Mr Mercer
+// gave…").
+func (c *checker) subjectAfterAdverbial(ti, w, end int) bool {
+	s := c.text(ti).Value()
+	words := c.wordsOf(ti)
+	opener := c.preposition(words[w].Text) && !lookupLower(notOpeners, words[w].Text)
+	for j := w + 1; j < len(words) && j <= w+maxAdverbial && words[j].End <= end; j++ {
+		gap := s[words[j-1].End:words[j].Start]
+		if strings.Contains(gap, ",") {
+			return onlySpace(strings.Replace(gap, ",", "", 1)) && c.personAt(ti, j)
+		}
+		if !opener || j > w+5 || !onlySpace(gap) {
+			continue
+		}
+		if c.p.SpeakerPronoun(words[j].Text) && isLower(words[j].Text) {
+			return c.antecedent(ti, attrib{speaker: lang.Span{Start: words[j].Start, End: words[j].End}})
+		}
+		if _, ok := c.p.Honorific(s, words[j].Start); ok {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(words[j].Text); !unicode.IsLower(r) && !unicode.IsDigit(r) {
+			opener = false // a name or a place in the adverbial: "In Paris the crowd…"
+		}
+	}
+	return false
+}
+
+// maxAdverbial is the most words an opening adverbial has before its
+// comma: « Dans un entretien accordé au Monde en 2012, il… ».
+const maxAdverbial = 10
 
 // namedNext: the sentence right after the one ending at end names a
 // person outside quotations, and so attributes the quotation before it.

@@ -28,7 +28,8 @@ var Rule = &rules.Rule{
 		"an incise inside it (« Nous sommes prêts, a-t-il dit, à agir »), or a speaker right after it when it ends with a comma " +
 		"(« … », s'est félicité M. Michel ; \"…\" — Ann Linde). It is accepted as well when an earlier quotation of the same paragraph " +
 		"is attributed (a continuation), when its paragraph attributes speech elsewhere, when the sentence before it opens with a name " +
-		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\"), when a colon or a clause introduces it (\"As Konstantin puts it, “…”\"), when the previous paragraph ends with a colon " +
+		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\"), also after an opening adverbial " +
+		"(\"In that interview he described the night. “…”\", \"Later, Ms Lindqvist was blunt. “…”\"), when a colon or a clause introduces it (\"As Konstantin puts it, “…”\"), when the previous paragraph ends with a colon " +
 		"(\"Elle a déclaré :\") or with a sentence, without a quotation of its own, in which someone identified speaks " +
 		"(\"She talked about the first rescue she remembers.\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
 		"continued by a paragraph that opens «, in French or English style).\n\n" +
@@ -40,7 +41,9 @@ var Rule = &rules.Rule{
 		"(\"le secrétaire général délégué, Alexander Vershbow\", \"Ms Lindqvist, the foreign minister\", \"Secretary General Jens Stoltenberg\") " +
 		"or that `people` lists; a role naming one office (\"le président russe\", \"the former prime minister\") may also refer back to a person named without a role; a tied \"foreign minister\" covers a later \"the minister\", but a secretary general does not cover his deputy. " +
 		"An anonymous source (\"un responsable\", \"a spokesperson\") is reported unless the sentence says anonymity was granted " +
-		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\").\n\n" +
+		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\"); the spokesperson of a named or definite organisation " +
+		"(\"a Halden spokeswoman\", \"an FAA spokesman\", \"a spokesperson for Airbus\", « un porte-parole de la SNCF », « une porte-parole du ministère ») " +
+		"is the organisation speaking, and identified.\n\n" +
 		"A quote block needs a `speaker` or a previous paragraph that introduces it (ending with a colon).\n\n" +
 		"Unbalanced marks are reported at the mark: an opening mark never closed in its paragraph and not continued by the next one, " +
 		"and a closing mark with no quotation open (a paragraph opening with » after an open quotation is the older French continuation: that » reopens the quotation, which a later » closes).\n\n" +
@@ -627,6 +630,9 @@ func (c *checker) findAttributions(ti int) []attrib {
 		for k+1 < len(words) && words[k+1].Start < verb.End {
 			k++
 		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[verb.End:], " \u00a0\u202f")); unicode.IsDigit(r) {
+			continue // a figure for object: "Sundar added 72 for the eighth wicket", « a ajouté 12 points »
+		}
 		a := attrib{verb: verb, inQuote: c.quoteAround(ti, verb.Start)}
 		if a.inQuote >= 0 && !afterComma(verb.Start) {
 			continue
@@ -824,6 +830,11 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 					return sp, spOK, ""
 				}
 			}
+			if kind == spOK && off > start {
+				if anon, ok := c.relativeOfAnonymous(ti, partStart(s, start, off-1), off-1, sp); ok {
+					return anon, spAnonymous, ""
+				}
+			}
 			return sp, kind, role
 		}
 		if off == start {
@@ -831,6 +842,40 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 		}
 		end = off - 1 // before the comma
 	}
+}
+
+// Relative pronouns that take up the noun phrase before their comma as
+// the subject of their clause. The pack has no such list.
+var relatives = map[string]map[string]bool{"fr": set("qui"), "en": set("who")}
+
+// relativeOfAnonymous: the subject sp is a relative pronoun whose
+// antecedent, at the end of [a, b) before its comma, is an anonymous
+// source: "le témoignage d'une voisine, qui l'a formellement reconnu",
+// "un habitant du quartier, qui a raconté…". It returns the antecedent.
+func (c *checker) relativeOfAnonymous(ti, a, b int, sp lang.Span) (lang.Span, bool) {
+	words := c.wordsOf(ti)
+	w := wordAt(words, sp.Start)
+	if w < 0 || words[w].Start != sp.Start || !lookupLower(relatives[c.p.Tag], words[w].Text) {
+		return lang.Span{}, false
+	}
+	var ws []lang.Token
+	for _, x := range words {
+		if x.Start >= a && x.End <= b {
+			ws = append(ws, x)
+		}
+	}
+	for i := len(ws) - 2; i >= 0 && i >= len(ws)-6; i-- {
+		if c.indefinite(ws[i].Text) {
+			if c.document(ws, i) || c.orgVoice(c.text(ti).Value(), ws, i) {
+				return lang.Span{}, false
+			}
+			return c.anonSpan(ws, i), true
+		}
+		if isCap(ws[i+1].Text) {
+			return lang.Span{}, false // a name nearer the comma: "un ami de Jean Dupont, qui"
+		}
+	}
+	return lang.Span{}, false
 }
 
 // speakerAfter classifies the speaker after a verb or "selon": "a déclaré
@@ -894,6 +939,9 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		}
 	}
 	if c.indefinite(words[0].Text) && len(words) > 1 && !c.document(words, 0) {
+		if c.orgVoice(s, words, 0) {
+			return sp, spOK, "" // "a Halden spokeswoman", "a spokesperson for Airbus"
+		}
 		return c.anonSpan(words, 0), spAnonymous, ""
 	}
 	if !subject && lookupLower(datives[c.p.Tag], words[0].Text) && len(words) > 2 && !c.indefinite(words[1].Text) {
@@ -901,6 +949,9 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		// it was said to.
 		for i := 2; i < len(words)-1 && i <= 3; i++ {
 			if c.indefinite(words[i].Text) && !c.document(words, i) {
+				if c.orgVoice(s, words, i) {
+					return sp, spOK, ""
+				}
 				return c.anonSpan(words, i), spAnonymous, ""
 			}
 		}
@@ -1082,6 +1133,52 @@ func (c *checker) document(words []lang.Token, i int) bool {
 		if documents[c.p.Tag][strings.ToLower(words[j].Text)] {
 			return true
 		}
+	}
+	return false
+}
+
+// Nouns of a spokesperson, and the prepositions that name whose ("a
+// spokesman for Airbus", « une porte-parole du ministère »). The pack
+// lists the role, not its plurals nor what makes it an organisation's.
+var (
+	spokesNouns = map[string]map[string]bool{
+		"en": set("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "spokespersons"),
+		"fr": set("porte-parole", "porte-paroles"),
+	}
+	spokesOf = map[string]map[string]bool{"en": set("for", "of", "at"), "fr": set("de", "du", "des", "d'", "d’")}
+	// After these the organisation is definite even in lower case: "du
+	// ministère", "des syndicats".
+	definiteOf = set("du", "des")
+)
+
+// orgVoice: the indefinite noun phrase at words[i] is the spokesperson of
+// a named or definite organisation: "a Halden spokeswoman", "an FAA
+// spokesman", "a spokesperson for Airbus", "a spokeswoman for the
+// company", « un porte-parole de la SNCF », « une porte-parole du
+// ministère ». The organisation speaks through its spokesperson, as in
+// "Halden said in a statement"; a bare "a spokesman" names no one.
+func (c *checker) orgVoice(s string, words []lang.Token, i int) bool {
+	for j := i + 1; j < len(words) && j <= i+3; j++ {
+		if j > i+1 && !onlySpace(s[words[j-1].End:words[j].Start]) {
+			return false
+		}
+		if !lookupLower(spokesNouns[c.p.Tag], words[j].Text) {
+			if c.preposition(words[j].Text) {
+				return false
+			}
+			continue
+		}
+		for k := i + 1; k < j; k++ {
+			if isCap(words[k].Text) {
+				return true // "a Halden spokeswoman", "a White House spokesman"
+			}
+		}
+		if j+2 >= len(words) || !onlySpace(s[words[j].End:words[j+1].Start]) || !onlySpace(s[words[j+1].End:words[j+2].Start]) ||
+			!lookupLower(spokesOf[c.p.Tag], words[j+1].Text) {
+			return false
+		}
+		org := words[j+2].Text
+		return isCap(org) || lookupLower(articles[c.p.Tag], org) || lookupLower(definiteOf, words[j+1].Text) && !c.indefinite(org)
 	}
 	return false
 }
