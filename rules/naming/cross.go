@@ -62,6 +62,7 @@ func (r *Result) Names() *Names {
 			continue
 		}
 		st.fillNames(f)
+		fillCompounds(f)
 		occ := f.occs[0]
 		for _, o := range f.occs {
 			if o.src.people || (!o.weak && !o.shout) {
@@ -77,7 +78,11 @@ func (r *Result) Names() *Names {
 		}{keys: word{key: strings.Clone(f.key), strip: strings.Clone(f.strip), lower: f.lower, norm: f.norm}} // one allocation
 		c := &fw.form
 		*c = form{word: &fw.keys, runes: f.runes, runeSet: f.runeSet, lowerSet: f.lowerSet, placed: f.placed, people: f.people,
-			strong: f.strong, count: f.count, text: strings.Clone(f.text), country: f.countryOf(st.pack), countrySet: true, namesSet: true}
+			strong: f.strong, count: f.count, text: strings.Clone(f.text), country: f.countryOf(st.pack), countrySet: true, namesSet: true,
+			alone: f.alone, compSet: true}
+		for _, cp := range f.compounds {
+			c.compounds = append(c.compounds, strings.Clone(cp))
+		}
 		var kept [maxNames]string // the names kept, joined
 		seen := kept[:0]
 		for _, ns := range f.names {
@@ -206,8 +211,14 @@ func (ix *Index) Add(n *Names) []Variant {
 
 // mergeNames adds the multi-word names of a later use of a spelling to
 // the reference, up to maxNames: more evidence for distinct and
-// sameEntity.
+// sameEntity; and its hyphenated names, for acronymApart.
 func mergeNames(dst, src *form) {
+	dst.alone = dst.alone || src.alone
+	for _, c := range src.compounds {
+		if len(dst.compounds) < maxNames && !slices.Contains(dst.compounds, c) {
+			dst.compounds = append(dst.compounds, c)
+		}
+	}
 	for _, ns := range src.names {
 		if len(dst.names) >= maxNames {
 			return

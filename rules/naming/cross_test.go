@@ -184,6 +184,21 @@ func TestCrossRecord(t *testing.T) {
 			},
 			want: []string{`article 2: "Otan" differs from "OTAN" in another article only by case at "Otan" ("OTAN" is first written here: article 0 at "OTAN")`},
 		},
+		{
+			name: "an acronym in a hyphenated name and a compass point",
+			arts: []article{
+				{lang: "fr", body: []string{"Le syndicat SUD-Rail appelle à la grève ; pour SUD-Rail, la mobilisation est forte."}},
+				{lang: "fr", body: []string{"Les TGV circuleront normalement sur l’axe Sud-Est, où le trafic est dense."}},
+			},
+		},
+		{
+			name: "an acronym in one hyphenated name",
+			arts: []article{
+				{lang: "fr", body: []string{"Le syndicat SUD-Rail appelle à la grève ; pour SUD-Rail, la mobilisation est forte."}},
+				{lang: "fr", body: []string{"Le cortège de Sud-Rail est parti de la gare."}},
+			},
+			want: []string{`article 1: "Sud" differs from "SUD" in another article only by case at "Sud" ("SUD" is first written here: article 0 at "SUD")`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,8 +46,13 @@ var Rule = &rules.Rule{
 		"- two people whose other names differ (`Boris Johnson` / `Robert Johnston`: different first names, " +
 		"different people), unless a full name settles it: `Kirsty Fergusson` after `Kirsty Ferguson` is reported even when " +
 		"her father `Douglas Ferguson` is in the article. A surname alone cannot be told apart: `Johnston` after only `Boris Johnson` is reported;\n" +
-		"- a hyphenated name after a kind of place the language pack lists (`le lycée Victor-Hugo`, `le stade " +
-		"Pierre-Mauroy` and `Victor Hugo`, `Pierre Mauroy`): French names places after people with hyphens;\n" +
+		"- a hyphenated name after a kind of place the language pack lists, with up to three lower-case words " +
+		"between (`le lycée Victor-Hugo`, `le stade Pierre-Mauroy`, `le Centre international de conférences " +
+		"Abdou-Diouf` and `Victor Hugo`, `Pierre Mauroy`, `Abdou Diouf`): French names places after people with hyphens;\n" +
+		"- a final `s` added or dropped, in a surname or a full name: a plural (`Liberal Democrats` / `the Liberal " +
+		"Democrat leader`); a doubled one is still reported (`Davis` / `Daviss`);\n" +
+		"- an acronym and a capitalised word that each occur only inside different hyphenated names (`SUD-Rail` and " +
+		"`l’axe Sud-Est`); as whole words, or in one name, they are compared (`OTAN` / `Otan`, `SUD-Rail` / `Sud-Rail`);\n" +
 		"- spellings that are both in the `people` list;\n" +
 		"- words whose lower-case form occurs in the article (`Alliés` / `alliés`) and role words (`Secretary General`);\n" +
 		"- capitalised words at the start of a sentence or quotation, or in a title or heading: they are compared by " +
@@ -166,7 +171,13 @@ type form struct {
 	// only the few spellings that classify pairs need it.
 	countrySet bool
 	namesSet   bool
-	variant    bool // a variant of another spelling of the same record
+	// compounds are the hyphenated names holding the spelling with
+	// another capitalised part ("SUD-Rail", "Sud-Est"), normalised; alone:
+	// it also occurs outside them. Filled on demand (fillCompounds).
+	compounds []string
+	alone     bool
+	compSet   bool
+	variant   bool // a variant of another spelling of the same record
 }
 
 // nameSeq is one multi-word name holding a spelling: its sequence (-1
@@ -595,7 +606,13 @@ func (st *state) extract(src *source, toks []lang.Token) {
 }
 
 // placeName reports whether the word at toks[k] is hyphenated and follows
-// a kind of place the pack names after people ("rue", "lycée", "stade").
+// a kind of place the pack names after people ("rue", "lycée", "stade"),
+// directly or with its complements in lower case between ("l’aéroport
+// international Blaise-Diagne", "le palais des sports Marcel-Cerdan",
+// "le Centre international de conférences Abdou-Diouf"). After such
+// words, the name must end there ("la gare accueille Jean-Luc Mélenchon"
+// names a person) and follow no preposition or article ("la gare de
+// Saint-Étienne" names a town).
 func (st *state) placeName(toks []lang.Token, k int) bool {
 	if !hasHyphen(toks[k].Text) {
 		return false
@@ -604,7 +621,68 @@ func (st *state) placeName(toks []lang.Token, k int) bool {
 	for j >= 0 && toks[j].Kind == lang.Space {
 		j--
 	}
-	return j >= 0 && j < k-1 && toks[j].Kind == lang.Word && st.pack.PlaceNoun(toks[j].Text)
+	if j < 0 || j == k-1 || toks[j].Kind != lang.Word {
+		return false
+	}
+	if st.pack.PlaceNoun(toks[j].Text) {
+		return true
+	}
+	if next := wordAfter(toks, k); next != "" && isNameWord(next) || placeOf[toks[j].Text] {
+		return false // "la gare de Saint-Étienne": the town, no dedication
+	}
+	words := 0
+	for ; j >= 0; j-- {
+		switch t := &toks[j]; {
+		case t.Kind == lang.Space:
+		case t.Kind != lang.Word:
+			return false
+		case st.pack.PlaceNoun(t.Text):
+			return true // after one lower-case word at least: toks[j] was none
+		case words == maxPlaceComplement || !startsLower(t.Text) || notComplement[t.Text]:
+			return false
+		default:
+			words++
+		}
+	}
+	return false
+}
+
+// maxPlaceComplement is the number of lower-case words placeName looks
+// back across: "international de conférences".
+const maxPlaceComplement = 3
+
+// notComplement are the lower-case words that end a phrase rather than
+// qualify a place: "le stade où joue …", "la salle a accueilli …".
+var notComplement = map[string]bool{
+	"et": true, "ou": true, "à": true, "a": true, "où": true, "que": true, "qu’": true, "qu'": true, "qui": true,
+	"par": true, "pour": true, "avec": true, "est": true, "sont": true, "ont": true, "dont": true, "mais": true,
+	"selon": true, "chez": true, "sur": true, "sous": true, "dans": true, "en": true, "au": true, "aux": true,
+	"comme": true, "ni": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "ce": true,
+	"cette": true, "été": true, "sera": true, "était": true, "fut": true, "vers": true, "contre": true,
+}
+
+// placeOf are the words that link a place to where it stands rather than
+// to whom it honours: "la gare de Saint-Étienne", "l’hôpital de la
+// Croix-Rousse".
+var placeOf = map[string]bool{
+	"de": true, "du": true, "des": true, "d’": true, "d'": true, "la": true, "le": true, "les": true, "l’": true, "l'": true,
+}
+
+// wordAfter is the text of the word after token k, past white space only.
+func wordAfter(toks []lang.Token, k int) string {
+	k++
+	for k < len(toks) && toks[k].Kind == lang.Space {
+		k++
+	}
+	if k < len(toks) && toks[k].Kind == lang.Word {
+		return toks[k].Text
+	}
+	return ""
+}
+
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // isParticle is particles[lowerKey(w)], without building the key.
@@ -1320,6 +1398,9 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 	if !tail && (!(y.strong || y.people) || (k == kindCase || k == kindOther) && !x.strong) {
 		return false // title case, sentence starts
 	}
+	if (k == kindCase || k == kindOther) && acronymApart(x, y) {
+		return false // "SUD-Rail", the union, and "l’axe Sud-Est"
+	}
 	cx, cy := x.countryOf(pack), y.countryOf(pack)
 	if cx != "" && cy != "" && cx != cy {
 		return false // Gambia / Zambia
@@ -1331,10 +1412,100 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 		fill(x)
 		fill(y)
 	}
+	if k == kindEdgeEdit && plural(x.runes, y.runes) {
+		return false // "Liberal Democrats" / "the Liberal Democrat leader": a party and its member
+	}
 	if k == kindEdgeEdit && !sameEntity(x, y) && !surnameAlone(pack, x, y) {
 		return false // "Vershbov" only when "Alexander Vershbov" meets "Alexander Vershbow"
 	}
 	return !distinct(x, y) || sameFullName(x, y)
+}
+
+// acronymApart reports an acronym in capitals and a capitalised word, of
+// which one occurs only as a part of hyphenated names ("SUD-Rail",
+// "SUD-Santé") and the other in none of those ("l’axe Sud-Est", "le Sud"):
+// each is a part of another name. As whole words ("OTAN" / "Otan") or
+// within one name ("SUD-Rail" / "Sud-Rail") they are compared.
+func acronymApart(x, y *form) bool {
+	if allCaps(x.key) == allCaps(y.key) {
+		return false
+	}
+	fillCompounds(x)
+	fillCompounds(y)
+	if x.alone && y.alone {
+		return false
+	}
+	for _, a := range x.compounds {
+		for _, b := range y.compounds {
+			if a == b {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fillCompounds sets the hyphenated names holding a form of this record
+// (cross-record forms carry them).
+func fillCompounds(f *form) {
+	if f.compSet {
+		return
+	}
+	f.compSet = true
+	for _, o := range f.occs {
+		c := compoundOf(o)
+		if c == "" {
+			f.alone = true
+			continue
+		}
+		seen := false
+		for _, d := range f.compounds {
+			seen = seen || d == c
+		}
+		if !seen {
+			f.compounds = append(f.compounds, c)
+		}
+	}
+}
+
+// compoundOf is the hyphenated word holding p, normalised, when it has
+// another capitalised part ("SUD-Rail", "Sud-Est", not "Nato-led" nor
+// "anti-OTAN"), else "".
+func compoundOf(p *part) string {
+	s := p.src.node.Str
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || isHyphen(r) }
+	i, j := p.i, p.j
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !inWord(r) {
+			break
+		}
+		i -= n
+	}
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !inWord(r) {
+			break
+		}
+		j += n
+	}
+	w := s[i:j]
+	caps, seg := 0, true // seg: at a part's first letter
+	for _, r := range w {
+		switch {
+		case isHyphen(r):
+			seg = true
+		case seg:
+			seg = false
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	if caps < 2 {
+		return ""
+	}
+	return strings.ToLower(strip(lang.Fold(w)))
 }
 
 // sameFullName: a full name of x and one of y agree word for word but for
@@ -1415,6 +1586,19 @@ func surnameAlone(pack *lang.Pack, x, y *form) bool {
 		return !strings.ContainsRune("aeins", b[p]) || b[p] == b[p-1]
 	}
 	return false
+}
+
+// plural reports whether the longer of a and b is the other with an s
+// added at the end, not a doubled one: a plural ("Liberal Democrats",
+// "House Republicans", "les Verts") beside the singular its members take
+// ("the Liberal Democrat leader", "a House Republican", "un élu Vert").
+// It is an ending, not a typo, in a full name as for a surname alone.
+func plural(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := len(a)
+	return n > 0 && len(b) == n+1 && b[n] == 's' && a[n-1] != 's' && string(a) == string(b[:n])
 }
 
 // endsName reports whether y is the last word of one of its multi-word

@@ -334,6 +334,90 @@ func TestNaming(t *testing.T) {
 			title: frTitle,
 			body:  []string{"La Géorgie et le peuple Géorgien, les Islandais et les Irlandais."},
 		},
+		{
+			name:  "a party and its members: plural and singular in full names",
+			lang:  "en",
+			title: "Prime Minister Faces Questions on Housing",
+			body: []string{
+				"The Liberal Democrats pressed the government on Wednesday, and House Republicans blocked the bill.",
+				"The Liberal Democrat leader, Sir Ed Davey, raised a care home; the House Republican leader, Mike Johnson, called the vote final.",
+				"The Scottish Conservatives abstained, though the Scottish Conservative leader, Russell Findlay, backed the motion.",
+			},
+		},
+		{
+			name:  "a letter off at the end of a full name, a doubled s too",
+			lang:  "en",
+			title: enTitle,
+			body: []string{
+				"Ambassador Alexander Vershbow met Ruth Davis in Brussels.",
+				"Alexander Vershbov thanked the allies, and Ruth Daviss agreed.",
+			},
+			want: []item{
+				{msg: `"Vershbov" is spelled "Vershbow" earlier in this article`, at: "Vershbov", related: "Vershbow"},
+				{msg: `"Daviss" is spelled "Davis" earlier in this article`, at: "Daviss", related: "Davis"},
+			},
+		},
+		{
+			name:  "French parties and their members",
+			lang:  "fr",
+			title: "Régionales : la gauche se rassemble",
+			body: []string{
+				"Europe Écologie-Les Verts et les Jeunes Écologistes ont signé l’accord.",
+				"Un élu Vert a salué le texte, comme le candidat Écologiste de la circonscription.",
+			},
+		},
+		{
+			name:  "an acronym in a hyphenated name and a capitalised word",
+			lang:  "fr",
+			title: "Grève à la SNCF",
+			body: []string{
+				"Les TGV circuleront presque normalement sur l’axe Sud-Est, mais pas dans le Sud.",
+				"Le syndicat SUD-Rail appelle à la grève. Pour SUD-Rail, la mobilisation est forte ; SUD-Santé soutient.",
+			},
+		},
+		{
+			name:  "an acronym and a capitalised word, whole or in one name",
+			lang:  "fr",
+			title: "Grève à la SNCF",
+			body: []string{
+				"Les pays de l’OTAN et le syndicat SUD-Rail sont cités.",
+				"L’Otan a répondu. Sud-Rail aussi.",
+			},
+			want: []item{
+				{msg: `"Otan" differs from "OTAN" only by case`, at: "Otan", related: "OTAN"},
+				{msg: `"Sud" differs from "SUD" only by case`, at: "Sud", related: "SUD"},
+			},
+		},
+		{
+			name:  "places named after people after a kind of place with complements",
+			lang:  "fr",
+			title: "Dakar accueille les ministres",
+			body: []string{
+				"Les ministres se sont réunis au Centre international de conférences Abdou-Diouf (CICAD), baptisé du nom de l’ancien président Abdou Diouf.",
+				"Ils sont repartis par l’aéroport international Blaise-Diagne, du nom du député Blaise Diagne.",
+				"Le gala aura lieu au palais des sports Marcel-Cerdan, puis au complexe sportif Jean-Bouin ; Marcel Cerdan et Jean Bouin y sont honorés.",
+			},
+		},
+		{
+			name:  "a person's hyphenated name after a place and a verb",
+			lang:  "fr",
+			title: "Meeting à Marseille",
+			body: []string{
+				"La salle a accueilli Jean-Luc Mélenchon samedi.",
+				"Jean Luc Mélenchon a ensuite rejoint le centre de presse Jean Moulin.",
+			},
+			want: []item{{msg: `"Jean Luc" differs from "Jean-Luc" only by a hyphen`, at: "Jean Luc", related: "Jean-Luc"}},
+		},
+		{
+			name:  "a town after a place and a preposition",
+			lang:  "fr",
+			title: "Trafic perturbé",
+			body: []string{
+				"Les trains partiront de la gare routière de Saint-Étienne, près du centre hospitalier de Villeneuve-Saint-Georges.",
+				"À Saint Étienne, le trafic reprend lundi.",
+			},
+			want: []item{{msg: `"Saint Étienne" differs from "Saint-Étienne" only by a hyphen`, at: "Saint Étienne", related: "Saint-Étienne"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
