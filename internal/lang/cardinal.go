@@ -53,11 +53,26 @@ type atomInfo struct {
 }
 
 type numberTables struct {
-	atoms      map[string]atomInfo
-	ordSuffix  []string
-	fixed      *phraseSet
-	fixedVals  []int
-	lead       leadSet // the first letters of every number word and fixed phrase
+	atoms     map[string]atomInfo
+	ordSuffix []string
+	fixed     *phraseSet
+	fixedVals []int
+	lead      leadSet // the first letters of every number word and fixed phrase
+	// starts holds the lower-cased first words (letters up to a hyphen) of
+	// the number words a number can begin with and of the fixed phrases:
+	// a word not in it is no number, without folding it for lexNumber.
+	// nil when a fixed phrase has no plain first word to put there.
+	starts map[string]bool
+	// asciiStarts describes the ASCII keys of starts by first byte: bit n
+	// of lens for a key of n bytes, bit b of last for one ending with b.
+	// Most words fail this before any hashing.
+	asciiStarts [128]struct{ lens, last [2]uint64 }
+	// initials marks the ASCII letters, in both cases, that begin a key of
+	// starts: Cardinal's first test, at every word.
+	initials [128]bool
+	// startHeads holds the other keys of starts up to their first
+	// non-ASCII rune ("z" and 'é' for "zéro"): a handful at most.
+	startHeads []startHead
 	groupSeps  string
 	tensSpace  bool
 	andTens    map[int]bool
@@ -71,6 +86,7 @@ func buildNumbers(d numberData) (numberTables, error) {
 		atoms:      map[string]atomInfo{},
 		ordSuffix:  d.OrdinalSuffixes,
 		fixed:      newPhraseSet(caseFirst, true),
+		starts:     map[string]bool{},
 		groupSeps:  d.GroupSeparators,
 		tensSpace:  d.TensUnitSpace,
 		andTens:    map[int]bool{},
@@ -85,6 +101,10 @@ func buildNumbers(d numberData) (numberTables, error) {
 		}
 		t.atoms[k] = a
 		t.lead.add(w)
+		if a.canStart() {
+			first, _, _ := strings.Cut(k, "-")
+			t.addStart(first)
+		}
 		return nil
 	}
 	for w, v := range d.Units {
@@ -120,12 +140,146 @@ func buildNumbers(d numberData) (numberTables, error) {
 	}
 	for w, v := range d.Fixed {
 		t.lead.add(w)
+		t.addFixedStart(w)
 		t.fixed.add(w, len(t.fixedVals))
 		t.fixedVals = append(t.fixedVals, v)
 	}
 	t.fixed.sort()
 	return t, nil
 }
+
+// canStart reports whether a number can begin with an atom of this kind
+// (see parseFull and below1000): not "et", an ordinal or "cents".
+func (a atomInfo) canStart() bool {
+	switch a.kind {
+	case akUnit, akTens, akHundred, akThousand, akArticle:
+		return true
+	}
+	return false
+}
+
+// addFixedStart puts the first word of fixed phrase w in starts. Only a
+// first word of ASCII letters is certain to be read as the text's word is
+// (see mayStart); any other turns the filter off.
+func (t *numberTables) addFixedStart(w string) {
+	first, _, _ := strings.Cut(Fold(strings.TrimSpace(w)), " ")
+	for i := 0; i < len(first); i++ {
+		if !asciiLetter(first[i]) {
+			first = ""
+			break
+		}
+	}
+	if first == "" {
+		t.starts = nil
+	} else {
+		t.addStart(first)
+	}
+}
+
+// startHead is the beginning of a key of starts up to its first non-ASCII
+// rune r.
+type startHead struct {
+	ascii string
+	r     rune
+}
+
+func (t *numberTables) addStart(w string) {
+	if t.starts == nil || w == "" {
+		return // no filter, or a word that lexNumber never reads first
+	}
+	w = strings.ToLower(w)
+	t.starts[w] = true
+	if c := w[0]; c < utf8.RuneSelf {
+		t.initials[c] = true
+		t.initials[unicode.ToUpper(rune(c))] = true
+	} else {
+		// Its first letter may be written decomposed, an ASCII letter
+		// and a combining mark: any ASCII initial may be its.
+		for c := range t.initials {
+			t.initials[c] = true
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			t.startHeads = append(t.startHeads, startHead{w[:i], r})
+			return
+		}
+	}
+	if n := len(w); n < 128 {
+		a := &t.asciiStarts[w[0]]
+		a.lens[n/64] |= 1 << (n % 64)
+		a.last[w[n-1]/64] |= 1 << (w[n-1] % 64)
+	}
+}
+
+// mayStart is false only when no number can begin with the word at s[i]:
+// lexNumber's first key, lowerFirst(Fold(word)), lower-cased is
+// ToLower(Fold(word)), which must then be in starts.
+func (t *numberTables) mayStart(s string, i int) bool {
+	if t.starts == nil {
+		return true
+	}
+	// Most words are ASCII letters up to a space, a punctuation mark, an
+	// apostrophe or a hyphen, or have a Latin-1 letter ("réunion", "à"):
+	// read those here. Others go through appendLowerFold, which lets
+	// through words it cannot fold cheaply.
+	const maxLen = 32 // longer than any number word: let lexNumber say
+	j := i
+	for j < len(s) && asciiLetter(s[j]) {
+		if j++; j-i > maxLen {
+			return true
+		}
+	}
+	r, n := utf8.RuneError, 0
+	if j < len(s) {
+		r, n = rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[j:])
+		}
+	}
+	switch {
+	case n == 0 || r < utf8.RuneSelf || r == '\u2019' || isHSpace(r) || isHyphen(r):
+		// The word is s[i:j] (scanLetters would stop here too: U+02BC,
+		// the other apostrophe, is a letter).
+		if j == i {
+			return false
+		}
+		a := &t.asciiStarts[asciiLower(s[i])]
+		n, last := j-i, asciiLower(s[j-1])
+		if a.lens[n/64]&(1<<(n%64)) == 0 || a.last[last/64]&(1<<(last%64)) == 0 {
+			return false
+		}
+		var buf [maxLen]byte
+		for k := i; k < j; k++ {
+			buf[k-i] = asciiLower(s[k])
+		}
+		return t.starts[string(buf[:n])]
+	case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7 && (j+n == len(s) || s[j+n] < 0xCC):
+		// A Latin-1 letter, which NFC keeps as it is when no combining
+		// mark (U+0300 and above) follows: the key begins with the
+		// letters before it and it, lower-cased (À-Þ are 32 below their
+		// lower case).
+		if r <= 0xDE {
+			r += 0x20
+		}
+		for _, h := range t.startHeads {
+			if h.r == r && len(h.ascii) == j-i && strings.EqualFold(h.ascii, s[i:j]) {
+				return true
+			}
+		}
+		return false
+	}
+	w := s[i:scanLetters(s, i)]
+	if len(w) > maxLen {
+		return true
+	}
+	var buf [2 * maxLen]byte
+	f, ok := appendLowerFold(buf[:0], w)
+	return !ok || t.starts[string(f)]
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // Cardinal parses the longest cardinal number starting exactly at byte i of
 // s, spelled out (0–999 999) or in digits, and returns its value and end.
@@ -138,15 +292,24 @@ func buildNumbers(d numberData) (numberTables, error) {
 // cardinal. "un"/"une"/"one" are returned as 1: deciding whether they are
 // articles is the caller's job. Only the first letter may be capitalised.
 func (p *Pack) Cardinal(s string, i int) (value int, end int, ok bool) {
-	if !atWordStart(s, i) {
+	if i < 0 || i >= len(s) {
 		return 0, 0, false
 	}
-	r, _ := runeAt(s, i)
-	if r >= '0' && r <= '9' {
+	if c := s[i]; c >= '0' && c <= '9' {
+		if !atWordStart(s, i) {
+			return 0, 0, false
+		}
 		return p.cardinalDigits(s, i)
 	}
-	if !unicode.IsLetter(r) || !p.num.lead.may(s, i) {
+	// Rules try nearly every word: the cheapest tests first.
+	if c := s[i]; c < utf8.RuneSelf && p.num.starts != nil && !p.num.initials[c] {
+		return 0, 0, false // see mayStart
+	}
+	if !p.num.lead.may(s, i) || !p.num.mayStart(s, i) || !atWordStart(s, i) {
 		return 0, 0, false // most words: no number word starts with their first letters
+	}
+	if r, _ := runeAt(s, i); !unicode.IsLetter(r) {
+		return 0, 0, false
 	}
 	if v, e, ok := p.num.fixed.match(s, i); ok {
 		return p.num.fixedVals[v], e, true

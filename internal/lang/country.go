@@ -134,31 +134,101 @@ func nameVariants(name string) []string {
 // boundary and not continue as a hyphenated compound ("Jordanien",
 // "Chinese", "France-Allemagne" do not match).
 func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok bool) {
-	if !atWordStart(s, i) || !p.countryLead.may(s, i) {
+	if !p.countryLead.may(s, i) || !atWordStart(s, i) {
 		return "", Span{}, 0, false
 	}
-	if v, e, ok := p.countries.match(s, i); ok {
-		code, name, end = p.countryCodes[v], Span{i, e}, e
+	// Rules try Country at every capitalised word and the articles before
+	// it, and most are no country ("de l’OTAN", "l’Alliance"): mayName and
+	// mayNameAfterArticle walk the tries a few keys, and reject most of
+	// them before match and its checks.
+	if p.mayName(s, i) {
+		if v, e, ok := p.countries.match(s, i); ok {
+			code, name, end = p.countryCodes[v], Span{i, e}, e
+		}
+	}
+	if !p.mayNameAfterArticle(s, i) {
+		return code, name, end, end > 0
 	}
 	if _, ae, aok := p.countryArticles.match(s, i); aok {
-		j := ae
-		if r, _ := runeBefore(s, ae); !isApostrophe(r) {
-			// A spelled-out article needs white space before the name.
-			for j < len(s) {
-				r2, n2 := runeAt(s, j)
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				j += n2
-			}
-		}
-		if j > ae || isApostrophe(lastRune(s[:ae])) {
+		if j, ok := nameAfterArticle(s, ae); ok {
 			if v, e, ok := p.countries.match(s, j); ok && e > end {
 				code, name, end = p.countryCodes[v], Span{j, e}, e
 			}
 		}
 	}
 	return code, name, end, end > 0
+}
+
+// nameAfterArticle returns where the name begins after an article ending
+// at ae, and whether one may: after white space or an apostrophe.
+func nameAfterArticle(s string, ae int) (int, bool) {
+	j := ae
+	if r, _ := runeBefore(s, ae); !isApostrophe(r) {
+		// A spelled-out article needs white space before the name.
+		for j < len(s) {
+			r2, n2 := runeAt(s, j)
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+	}
+	return j, j > ae || isApostrophe(lastRune(s[:ae]))
+}
+
+// mayName is false only when no country name can match at s[j]. Four
+// letters tell most words from names ("Alli" is no "Allemagne"); for a
+// name, match reads the rest.
+func (p *Pack) mayName(s string, j int) bool {
+	var buf [8]int
+	ends, sure := walkEnds(p.countries, s, j, 4, buf[:0])
+	return !sure || len(ends) > 0
+}
+
+// mayNameAfterArticle is false only when no article can match at s[i]
+// with a country name after it.
+func (p *Pack) mayNameAfterArticle(s string, i int) bool {
+	var buf [8]int
+	ends, sure := walkEnds(p.countryArticles, s, i, len(s), buf[:0])
+	if !sure {
+		return true
+	}
+	for _, ae := range ends {
+		if j, ok := nameAfterArticle(s, ae); ok && p.mayName(s, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// walkEnds walks ps's trie along s from i as match does, for at most
+// limit keys, and appends to ends the offsets where the phrases ending on
+// the way would end. When sure (the walk ended before the limit), no
+// phrase of ps can match at s[i] but one ending at one of ends.
+func walkEnds(ps *phraseSet, s string, i, limit int, ends []int) (_ []int, sure bool) {
+	node := int32(0)
+	for j, k := i, 0; j < len(s); k++ {
+		if k == limit {
+			return ends, false
+		}
+		key, n := rune(s[j]), 1
+		if !('a' <= key && key <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
+			key, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		}
+		next := ps.child(node, key)
+		if next < 0 {
+			return ends, true
+		}
+		j += n
+		if key == ' ' {
+			j = skipFoldedSpace(s, j)
+		}
+		node = next
+		if len(ps.nodes[node].ends) > 0 {
+			ends = append(ends, j)
+		}
+	}
+	return ends, true
 }
 
 func lastRune(s string) rune {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -140,8 +141,11 @@ type sentence struct {
 	span   lang.Span
 	quoted bool // quote block
 	counts []*count
-	items  []item
-	enums  []*enum
+	items  []item  // countries named, once scanned
+	enums  []*enum // lists of countries, once scanned
+	// scanned tells whether items and enums hold the sentence's own
+	// (scanCountries); a list block may be there before.
+	scanned bool
 }
 
 type checker struct {
@@ -149,12 +153,42 @@ type checker struct {
 	p      *lang.Pack
 	texts  []rules.Text
 	toks   [][]lang.Token
-	wtoks  [][]lang.Token // word and number tokens only
+	wtoks  [][]wtok // word and number tokens only
 	quotes [][]lang.Quote
 	sents  []*sentence
 	first  []int // first sentence index of each text
 	clsBuf []uint8
-	near   []bool
+	nouns  []nounState // of the words of the sentence scanCounts reads
+	// countries is set when a count of countries is to be linked: only
+	// then are lists of countries read, and only in the sentences the
+	// links look at (see lists).
+	countries bool
+}
+
+// nounState caches, per word, whether countNoun knows it.
+type nounState uint8
+
+const (
+	nounUnknown nounState = iota
+	nounNo
+	nounYes
+)
+
+// nounWithin reports a count noun among words [a, b] of ws, the words of
+// the sentence being scanned.
+func (c *checker) nounWithin(v string, ws []wtok, a, b int) bool {
+	for j := a; j <= b && j < len(ws); j++ {
+		if c.nouns[j] == nounUnknown {
+			c.nouns[j] = nounNo
+			if _, ok := c.countNoun(ws[j].text(v)); ok {
+				c.nouns[j] = nounYes
+			}
+		}
+		if c.nouns[j] == nounYes {
+			return true
+		}
+	}
+	return false
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -167,7 +201,7 @@ func run(pass *rules.Pass) (any, error) {
 	all := textan.SentencesOf(pass)
 	c.texts = make([]rules.Text, 0, len(all))
 	c.toks = make([][]lang.Token, 0, len(all))
-	c.wtoks = make([][]lang.Token, 0, len(all))
+	c.wtoks = make([][]wtok, 0, len(all))
 	c.first = make([]int, 0, len(all))
 	nw, ns := 0, 0
 	for ti, ts := range all {
@@ -179,23 +213,23 @@ func run(pass *rules.Pass) (any, error) {
 			toks = c.p.Tokens(ts.Text.Value())
 		}
 		c.toks = append(c.toks, toks)
-		for _, t := range toks {
-			if t.Kind == lang.Word || t.Kind == lang.Number {
-				nw++
-			}
-		}
+		nw += len(toks) // room for the words among them
 		ns += len(ts.Sentences)
 	}
 	// One backing array for the word tokens of all texts, one for the
-	// sentences.
-	words := make([]lang.Token, 0, nw)
-	sents := make([]sentence, 0, ns)
-	c.sents = make([]*sentence, 0, ns)
+	// sentences, kept for the next record.
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	words := grow(sc.words, nw)
+	sents := grow(sc.sents, ns)
+	c.sents = grow(sc.ptrs, ns)
+	c.clsBuf, c.nouns = sc.cls[:0], sc.nouns[:0]
+	defer func() { sc.words, sc.sents, sc.ptrs, sc.cls, sc.nouns = words, sents, c.sents, c.clsBuf, c.nouns }()
 	for ti, ts := range all {
 		from := len(words)
 		for _, t := range c.toks[ti] {
 			if t.Kind == lang.Word || t.Kind == lang.Number {
-				words = append(words, t)
+				words = append(words, wtok{Start: t.Start, End: t.End, Kind: t.Kind})
 			}
 		}
 		c.wtoks = append(c.wtoks, words[from:len(words):len(words)])
@@ -211,22 +245,55 @@ func run(pass *rules.Pass) (any, error) {
 			c.quotes[i] = tq.Quotes
 		}
 	}
-	countries := false
 	for si, s := range c.sents {
 		c.scanCounts(si, s)
 		for _, cnt := range s.counts {
-			countries = countries || !cnt.partial && (cnt.class == "country" || cnt.class == "ally")
+			c.countries = c.countries || !cnt.partial && (cnt.class == "country" || cnt.class == "ally")
 		}
 	}
-	// Lists of countries are read only for a count of countries to link.
-	if countries {
-		for si, s := range c.sents {
-			c.scanCountries(si, s)
-		}
+	if c.countries {
 		c.scanBlocks()
 	}
 	c.link()
 	return nil, nil
+}
+
+// scratch holds the buffers of a run between records, so that a record
+// allocates little.
+type scratch struct {
+	words []wtok
+	sents []sentence
+	ptrs  []*sentence
+	cls   []uint8
+	nouns []nounState
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears what points into the record and returns sc to the pool.
+func (sc *scratch) release() {
+	clear(sc.sents)
+	clear(sc.ptrs)
+	scratchPool.Put(sc)
+}
+
+// grow returns s emptied, with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
+// lists returns sentence si with the countries it names and its lists of
+// countries, reading them on first use.
+func (c *checker) lists(si int) *sentence {
+	s := c.sents[si]
+	if c.countries && !s.scanned {
+		s.scanned = true
+		c.scanCountries(si, s)
+	}
+	return s
 }
 
 // ---- lexical helpers ----
@@ -247,8 +314,17 @@ func (c *checker) inQuote(ti, i int) bool {
 	return false
 }
 
+// wtok is a word or number token of a text. Without the token's string,
+// the words of a record are copied for a run with no pointer to write.
+type wtok struct {
+	Start, End int
+	Kind       lang.TokenKind
+}
+
+func (w wtok) text(v string) string { return v[w.Start:w.End] }
+
 // words returns the word and number tokens of text ti in [a, b).
-func (c *checker) words(ti, a, b int) []lang.Token {
+func (c *checker) words(ti, a, b int) []wtok {
 	ws := c.wtoks[ti]
 	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= a })
 	j := sort.Search(len(ws), func(k int) bool { return ws[k].End > b })
@@ -311,28 +387,20 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	ti := s.text
 	v := c.value(ti)
 	ws := c.words(ti, s.span.Start, s.span.End)
-	// Cardinal is costly: try it only on words a few words before a count
-	// noun (a long spelled-out number plus the words allowed between).
+	// A count is a cardinal with a count noun at most reach words after
+	// it (a long spelled-out number plus the words allowed between). Few
+	// words are cardinals, and Cardinal rejects the others cheaply: try
+	// it first, and look for the noun only after one, once per word.
 	const reach = 8
-	near := c.near[:0]
+	nouns := c.nouns[:0]
 	for range ws {
-		near = append(near, false)
+		nouns = append(nouns, nounUnknown)
 	}
-	c.near = near
-	for k, w := range ws {
-		if _, ok := c.countNoun(w.Text); ok {
-			for j := max(0, k-reach); j < k; j++ {
-				near[j] = true
-			}
-		}
-	}
+	c.nouns = nouns
 	for k := 0; k < len(ws); k++ {
 		t := ws[k]
-		if !near[k] {
-			continue
-		}
 		val, e, ok := c.p.Cardinal(v, t.Start)
-		if !ok || e > s.span.End {
+		if !ok || e > s.span.End || !c.nounWithin(v, ws, k+1, k+reach) {
 			continue
 		}
 		last := k
@@ -349,11 +417,11 @@ func (c *checker) scanCounts(si int, s *sentence) {
 				bad = true
 				break
 			}
-			if cl, ok := c.countNoun(ws[j].Text); ok {
-				head, class, word = ws[j].End, cl, ws[j].Text
+			if cl, ok := c.countNoun(ws[j].text(v)); ok {
+				head, class, word = ws[j].End, cl, ws[j].text(v)
 				break
 			}
-			if notBetween[lower(ws[j].Text)] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
+			if notBetween[lower(ws[j].text(v))] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
 				bad = true
 				break
 			}
@@ -371,20 +439,25 @@ func (c *checker) scanCounts(si int, s *sentence) {
 		cnt := &count{sent: si, start: t.Start, end: e, head: head, value: val, class: class, between: between, word: word}
 		if rest := v[head:]; rest != "" {
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r) {
-				if f := strings.Fields(rest); len(f) > 0 {
-					cnt.next = lower(strings.TrimRightFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+				// The first field of rest, without splitting all of it.
+				f := strings.TrimLeftFunc(rest, unicode.IsSpace)
+				if end := strings.IndexFunc(f, unicode.IsSpace); end >= 0 {
+					f = f[:end]
+				}
+				if f != "" {
+					cnt.next = lower(strings.TrimRightFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }))
 					if i := strings.IndexByte(cnt.next, '\''); i > 0 {
 						cnt.next = cnt.next[:i+1] // "s’engagent" → "s'"
 					}
 				}
 			}
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := utf8.DecodeRuneInString(t.text(v))
 		cnt.digits = r >= '0' && r <= '9'
 		cnt.partial = val < 2 || val > maxCount || s.quoted || c.inQuote(ti, t.Start) ||
 			strings.HasPrefix(lower(v[t.Start:e]), "a ") // "a dozen" is approximate
 		// Look at the words before the count.
-		prev := c.before(ws, t.Start)
+		prev := c.before(v, ws, t.Start)
 		if len(prev) > 1 && partitive[prev[0]] && c.isCardinalWord(prev[1]) {
 			cnt.partial = true // "trois des quatre pays"
 		}
@@ -424,11 +497,11 @@ func (c *checker) scanCounts(si int, s *sentence) {
 
 // before returns up to four lower-cased words before offset i in the
 // sentence, nearest first.
-func (c *checker) before(ws []lang.Token, i int) []string {
+func (c *checker) before(v string, ws []wtok, i int) []string {
 	var out []string
 	for j := len(ws) - 1; j >= 0 && len(out) < 4; j-- {
 		if ws[j].End <= i {
-			out = append(out, lower(ws[j].Text))
+			out = append(out, lower(ws[j].text(v)))
 		}
 	}
 	return out
@@ -452,11 +525,21 @@ func isSuperscript(r rune) bool {
 	return r == '¹' || r == '²' || r == '³' || (r >= '⁰' && r <= '⁹')
 }
 
+func isGapSpace(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) }
+
 // gap reads the text between two list items: white space, footnote
 // markers, one comma or semicolon and at most one coordinator.
 func gap(g string) (ok, coord bool) {
 	punct := 0
-	for _, f := range strings.FieldsFunc(g, func(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) }) {
+	// The fields of g between white space and footnote markers, read in
+	// place (strings.FieldsFunc would allocate them).
+	for g = strings.TrimLeftFunc(g, isGapSpace); g != ""; g = strings.TrimLeftFunc(g, isGapSpace) {
+		f := g
+		if end := strings.IndexFunc(g, isGapSpace); end >= 0 {
+			f, g = g[:end], g[end:]
+		} else {
+			g = ""
+		}
 		for f != "" {
 			switch {
 			case f[0] == ',' || f[0] == ';':
@@ -484,7 +567,7 @@ func (c *checker) scanCountries(si int, s *sentence) {
 	// Each word's class once, not once per word looking ahead at it.
 	cls := c.clsBuf[:0]
 	for _, w := range ws {
-		cls = append(cls, countryClass(w.Text))
+		cls = append(cls, countryClass(w.text(v)))
 	}
 	c.clsBuf = cls
 	for k, t := range ws {
@@ -590,19 +673,28 @@ const (
 )
 
 func countryClass(w string) uint8 {
-	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsUpper(r) {
+	if w == "" {
+		return countryOther
+	}
+	if c := w[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			return countryStart
+		}
+	} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 		return countryStart
+	}
+	if !leadFirst[w[0]] {
+		return countryOther // most words: no lookup
 	}
 	switch w {
 	case "de", "la", "le", "les", "l'", "l’", "d'", "d’", "du", "des", "au", "aux", "en", "à", "the":
 		return countryLeadWord // the frequent ones, without a lookup
 	}
-	if w == "" || !leadFirst[w[0]] {
-		return countryOther // most words: no lookup
-	}
 	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf && !leadPair[w[0]][lowerASCII(w[1])] {
 		return countryOther
+	}
+	if n := len(w); n < 64 && leadLens&(1<<n) == 0 && isASCII(w) {
+		return countryOther // lower-casing keeps the length of an ASCII word
 	}
 	cl, _ := lang.LookupFold(countryWordClass, w)
 	return cl // countryOther when absent
@@ -621,6 +713,26 @@ var leadFirst, leadPair = func() (first [256]bool, pair [128][128]bool) {
 	}
 	return first, pair
 }()
+
+// leadLens has bit n set for the ASCII words of countryWordClass of n
+// bytes.
+var leadLens = func() (lens uint64) {
+	for w := range countryWordClass {
+		if isASCII(w) && len(w) < 64 {
+			lens |= 1 << len(w)
+		}
+	}
+	return lens
+}()
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // countryWordClass merges countryLowerHead and countryLead for one lookup
 // per word; a head is a head even if it were also a lead.
@@ -725,7 +837,7 @@ func (c *checker) link() {
 // returns true when the count is settled (reported, matching, or not to be
 // linked elsewhere).
 func (c *checker) linkSameSentence(cnt *count) bool {
-	s := c.sents[cnt.sent]
+	s := c.lists(cnt.sent)
 	v := c.value(s.text)
 	countryLike := cnt.class == "country" || cnt.class == "ally"
 	if countryLike {
@@ -820,7 +932,7 @@ func (c *checker) coordinatedAfter(cnt *count) bool {
 	s := c.sents[cnt.sent]
 	ws := c.words(s.text, cnt.head, s.span.End)
 	for k := 0; k < len(ws) && k < 2; k++ {
-		if w := lower(ws[k].Text); coordinators[w] || disjunctions[w] {
+		if w := lower(ws[k].text(c.value(s.text))); coordinators[w] || disjunctions[w] {
 			return true
 		}
 	}
@@ -876,7 +988,7 @@ func (c *checker) hasCount(si, a, b int) bool {
 func (c *checker) linkBack(cnt *count) bool {
 	at := pos{cnt.sent, cnt.start}
 	for si := cnt.sent; si >= 0 && si >= cnt.sent-2; si-- {
-		s := c.sents[si]
+		s := c.lists(si)
 		for k := len(s.enums) - 1; k >= 0; k-- {
 			e := s.enums[k]
 			if e.block || !less(pos{si, e.end}, at) {
@@ -968,7 +1080,7 @@ const backReach = 5
 // the nearest one.
 func (c *checker) matchElsewhere(cnt *count, from, to int) bool {
 	for si := max(0, from); si <= to && si < len(c.sents); si++ {
-		for _, e := range c.sents[si].enums {
+		for _, e := range c.lists(si).enums {
 			if e.clean && !e.quoted && e.n == cnt.value {
 				return true
 			}
@@ -995,7 +1107,7 @@ func (c *checker) apposition(g string) bool {
 // a count that sums up the list may include it ("La France accueille
 // l’Allemagne, l’Italie et l’Espagne. Les quatre pays…").
 func (c *checker) others(si int, e *enum, before pos) bool {
-	for _, it := range c.sents[si].items {
+	for _, it := range c.lists(si).items {
 		if !less(pos{si, it.start}, before) {
 			break
 		}
@@ -1012,7 +1124,7 @@ func (c *checker) others(si int, e *enum, before pos) bool {
 // does not count.
 func (c *checker) between(from, to pos, cnt *count, e *enum) bool {
 	for si := from.sent; si <= to.sent; si++ {
-		s := c.sents[si]
+		s := c.lists(si)
 		for _, it := range s.items {
 			p := pos{si, it.start}
 			if less(from, p) && less(p, to) {
@@ -1039,7 +1151,7 @@ func (c *checker) linkForward(cnt *count) {
 		return // its own sentence goes on to say which ones
 	}
 	for si := cnt.sent; si < len(c.sents); si++ {
-		s := c.sents[si]
+		s := c.lists(si)
 		if si > cnt.sent {
 			for _, o := range s.counts {
 				if o.class == "country" || o.class == "ally" {
@@ -1085,7 +1197,7 @@ func (c *checker) nextItems(si int) int {
 	if si+1 >= len(c.sents) {
 		return 0
 	}
-	return len(c.sents[si+1].items)
+	return len(c.lists(si + 1).items)
 }
 
 // governorSkip lists the words between a noun and the count or list it
@@ -1100,7 +1212,7 @@ func (c *checker) governor(si, i int) string {
 	s := c.sents[si]
 	ws := c.words(s.text, s.span.Start, i)
 	for k := len(ws) - 1; k >= 0; k-- {
-		if w := lower(ws[k].Text); !governorSkip[w] {
+		if w := lower(ws[k].text(c.value(s.text))); !governorSkip[w] {
 			return w
 		}
 	}
@@ -1414,7 +1526,7 @@ func (c *checker) linkBlock(cnt *count) bool {
 	e := &enum{n: end - ti - 1, block: true,
 		span:    c.blockSpan(ti+1, end),
 		pointer: strings.TrimSuffix(next.Pointer(), "/0")}
-	for _, x := range c.sents[c.first[ti+1]].enums {
+	for _, x := range c.lists(c.first[ti+1]).enums {
 		if x.block {
 			x.linked = true
 		}

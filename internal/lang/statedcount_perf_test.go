@@ -1,0 +1,151 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The filters in front of Cardinal and Country (mayStart, mayCountry) must
+// reject only what the matchers would reject: these tests compare both
+// functions with the plain matchers they stand before, at every offset of
+// texts full of numbers, country names, near misses and odd encodings.
+
+// cardinalPlain is Cardinal without its filters: the matcher alone.
+func cardinalPlain(p *Pack, s string, i int) (int, int, bool) {
+	if !atWordStart(s, i) {
+		return 0, 0, false
+	}
+	r, _ := runeAt(s, i)
+	if r >= '0' && r <= '9' {
+		return p.cardinalDigits(s, i)
+	}
+	if !unicode.IsLetter(r) {
+		return 0, 0, false
+	}
+	if v, e, ok := p.num.fixed.match(s, i); ok {
+		return p.num.fixedVals[v], e, true
+	}
+	atoms := p.lexNumber(s, i, nil)
+	v, k, ok := p.num.parseFull(atoms)
+	if !ok {
+		return 0, 0, false
+	}
+	end := atoms[k-1].end
+	if nr, n := runeAt(s, end); isHyphen(nr) {
+		if r2, _ := runeAt(s, end+n); isWordRune(r2) {
+			return 0, 0, false
+		}
+	}
+	if atoms[k-1].kind == akTens && k < len(atoms) {
+		next := k
+		if atoms[next].kind == akAnd && next+1 < len(atoms) {
+			next++
+		}
+		if p.num.isOrdinal(atoms[next]) {
+			return 0, 0, false
+		}
+	}
+	return v, end, true
+}
+
+// countryPlain is Country without its filters.
+func countryPlain(p *Pack, s string, i int) (code string, name Span, end int, ok bool) {
+	if !atWordStart(s, i) {
+		return "", Span{}, 0, false
+	}
+	if v, e, ok := p.countries.match(s, i); ok {
+		code, name, end = p.countryCodes[v], Span{i, e}, e
+	}
+	if _, ae, aok := p.countryArticles.match(s, i); aok {
+		if j, ok := nameAfterArticle(s, ae); ok {
+			if v, e, ok := p.countries.match(s, j); ok && e > end {
+				code, name, end = p.countryCodes[v], Span{j, e}, e
+			}
+		}
+	}
+	return code, name, end, end > 0
+}
+
+// filterTexts returns texts to try the filters on, for pack p.
+func filterTexts(p *Pack) []string {
+	texts := append([]string{seedFR, seedEN}, fuzzSeeds...)
+	var words []string
+	for w := range p.num.atoms {
+		words = append(words, w)
+	}
+	for _, ph := range []*phraseSet{p.countries, p.countryArticles, p.num.fixed} {
+		for _, nd := range ph.nodes {
+			for _, e := range nd.ends {
+				words = append(words, string(e.runes))
+			}
+		}
+	}
+	words = append(words, "zéro", "Zéro", "ZÉRO", "ze\u0301ro", "Ze\u0301ro", "zèro", "zé", "à", "À", "réunion",
+		"dix\u2011sept", "Dix-Sept", "quatre-vingt-dix", "vingt et un", "Vingt", "VINGT", "mille-feuille",
+		"a dozen", "A dozen", "a\u00a0dozen", "Kelvin \u212aa", "İki", "deuxième", "l’Australie", "L’Australie",
+		"d’Ivoire", "de la\u00a0France", "de  la France", "de\tla France", "the Netherlands", "The Netherlands",
+		"Alliance", "Allemagne", "Allemagnes", "Allemagne-Ouest", "ex\u2011République yougoslave de Macédoine",
+		"E\u0301tats-Unis", "États\u2011Unis", "Etats-Unis", "Nouvelle\u2011Zélande", "Côte d’Ivoire", "Côte d'Ivoire",
+		"un\u02bcx", "vingt\u02bc", "de\u02bcla France", "l\u02bcAustralie", "İran", "ıran", "\u212aosovo")
+	for _, w := range words {
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w), norm.NFD.String(w)} {
+			texts = append(texts, form, "de "+form+", l’"+form+" et d’"+form+"-x ; "+form+"s "+form+"’a")
+		}
+	}
+	return texts
+}
+
+func TestCardinalFilter(t *testing.T) {
+	for _, p := range fuzzPacks(t) {
+		for _, s := range filterTexts(p) {
+			for i := 0; i <= len(s); i++ {
+				v, e, ok := p.Cardinal(s, i)
+				wv, we, wok := cardinalPlain(p, s, i)
+				if v != wv || e != we || ok != wok {
+					t.Errorf("%s Cardinal(%q, %d) = %d %d %v, the matcher alone %d %d %v", p.Tag, s, i, v, e, ok, wv, we, wok)
+				}
+			}
+		}
+	}
+}
+
+func TestCountryFilter(t *testing.T) {
+	for _, p := range fuzzPacks(t) {
+		for _, s := range filterTexts(p) {
+			for i := 0; i <= len(s); i++ {
+				code, name, e, ok := p.Country(s, i)
+				wcode, wname, we, wok := countryPlain(p, s, i)
+				if code != wcode || name != wname || e != we || ok != wok {
+					t.Errorf("%s Country(%q, %d) = %s %v %d %v, the matcher alone %s %v %d %v", p.Tag, s, i, code, name, e, ok, wcode, wname, we, wok)
+				}
+			}
+		}
+	}
+}
+
+// FuzzFilters compares Cardinal and Country with the matchers alone.
+func FuzzFilters(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("de l’Australie, de la Nouvelle\u2011Zélande et des E\u0301mirats arabes unis ; vingt\u2011et\u2011un pays")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range fuzzPacks(t) {
+			for i := 0; i <= len(s); i++ {
+				v, e, ok := p.Cardinal(s, i)
+				wv, we, wok := cardinalPlain(p, s, i)
+				if v != wv || e != we || ok != wok {
+					t.Fatalf("%s Cardinal(%q, %d) = %d %d %v, the matcher alone %d %d %v", p.Tag, s, i, v, e, ok, wv, we, wok)
+				}
+				code, name, e2, ok2 := p.Country(s, i)
+				wcode, wname, we2, wok2 := countryPlain(p, s, i)
+				if code != wcode || name != wname || e2 != we2 || ok2 != wok2 {
+					t.Fatalf("%s Country(%q, %d) = %s %v %d %v, the matcher alone %s %v %d %v", p.Tag, s, i, code, name, e2, ok2, wcode, wname, we2, wok2)
+				}
+			}
+		}
+	})
+}
