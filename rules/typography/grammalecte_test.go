@@ -67,9 +67,6 @@ var agreementExceptions = []struct {
 	{"exo_fit.run(config", ':', "code"},
 	{"`strict", ':', "code"},
 	{"Bien joué ", ';', "a smiley ;)"},
-	{"53,2% des voix", ';', "Swiss French leaves ; ! ? unspaced (fr-CH)"},
-	{"Qui l’eût cru", '?', "Swiss French leaves ; ! ? unspaced (fr-CH)"},
-	{"toutes ses écoles mercredi", ';', "Québec French leaves ; ! ? unspaced (fr-CA, the OQLF's rule)"},
 	{"la participation atteint 47%", '!', "Grammalecte misses a ! after %"},
 }
 
@@ -89,6 +86,9 @@ type paragraph struct {
 	file, pointer string
 	text          string
 	straightOurs  bool // the record's apostrophe findings are its straight ones
+	// unspaced: Swiss or Québec French, where ; ! ? may follow the word
+	// with no space at all (the rule's documented practice there).
+	unspaced bool
 }
 
 // mark is a finding reduced to what both tools can say: the text, the
@@ -168,6 +168,9 @@ func TestAgreesWithGrammalecte(t *testing.T) {
 		if m.kind == "apostrophe" && !paras[m.para].straightOurs {
 			continue // a record with one form, or whose minority is ’
 		}
+		if paras[m.para].unspaced && strings.HasPrefix(msg, "nbsp_ajout_avant_double_ponctuation") {
+			continue // no space at all before ; ! ? in fr-CH or fr-CA
+		}
 		if k := excused(paras[m.para], m); k >= 0 {
 			used[k] = true
 			continue
@@ -239,7 +242,8 @@ func collect(t *testing.T, rec *rules.Record, path string, paras *[]paragraph, o
 			continue // a line break would split it for Grammalecte
 		}
 		index[tx.Pointer()] = len(*paras)
-		*paras = append(*paras, paragraph{file: path, pointer: tx.Pointer(), text: tx.Value(), straightOurs: straight})
+		*paras = append(*paras, paragraph{file: path, pointer: tx.Pointer(), text: tx.Value(), straightOurs: straight,
+			unspaced: strings.HasSuffix(rec.Lang(), "-CH") || strings.HasSuffix(rec.Lang(), "-CA")})
 	}
 	add := func(d rules.Diagnostic, into map[mark]string) {
 		k, ok := index[d.Pointer]
