@@ -1237,20 +1237,19 @@ func (c *checker) listAfterColon(cnt *count) bool {
 	}
 	s := c.sents[cnt.sent]
 	v := c.value(s.text)
-	seg := v[cnt.head:s.span.End]
-	k := strings.IndexAny(seg, ":–—")
+	k := introAt(v, cnt.head, s.span.End)
 	if k < 0 {
 		return false
 	}
-	r, n := utf8.DecodeRuneInString(seg[k:])
-	a := cnt.head + k + n
+	r, n := utf8.DecodeRuneInString(v[k:])
+	a := k + n
 	if c.hasCount(cnt.sent, cnt.head, a) || c.nonExhaustive(s.text, cnt.head, a) {
 		return false
 	}
 	b := s.span.End
 	body := v[a:b]
 	if r != ':' {
-		if m := strings.IndexRune(body, r); m >= 0 {
+		if m := introAt(body, 0, len(body)); m >= 0 && body[m] != ':' {
 			body = body[:m] // a dash pair closes the list
 		}
 	}
@@ -1259,14 +1258,71 @@ func (c *checker) listAfterColon(cnt *count) bool {
 		return false
 	}
 	b = a + len(trimmed)
-	items, ok := c.splitList(s.text, a, b)
+	b = c.relativeEnd(s.text, a, b)
+	items, semi, ok := c.splitSemicolons(s.text, a, b)
 	if !ok {
+		semi = false
+		items, ok = c.splitList(s.text, a, b)
+	}
+	if !ok || semi && abs(cnt.value-len(items)) > maxDiff {
 		return false
 	}
 	if c.nonExhaustive(s.text, a, b) {
 		return true
 	}
 	return c.checkNames(cnt, items)
+}
+
+// relatives start a relative clause after the last item of a list: "…
+// l’Occitanie et les Hauts-de-France, où moins d’un train sur trois
+// circulera", "… A and B, which …".
+var relatives = set("où", "qui", "lesquels", "lesquelles", "where", "which", "who", "whose", "whom")
+
+func isCapital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// addMore are words with which a sentence may add items after a relative
+// clause: "…, qui se sont qualifiés, ainsi que Paul Martin".
+var addMore = set("ainsi", "plus", "voire", "sans", "well", "along", "together", "also", "aussi")
+
+// relativeEnd returns where a list in [a, b) ends when a relative clause
+// follows its last item, after the coordinator: the comma before the
+// relative. A clause that may add items (a coordinator, "ainsi que", "as
+// well as", a semicolon, a capitalised name) may hold more items: b is
+// returned unchanged.
+func (c *checker) relativeEnd(ti, a, b int) int {
+	coord, comma := false, -1
+	for _, t := range c.toks[ti] {
+		if t.Start < a || t.Kind == lang.Space {
+			continue
+		}
+		if t.End > b {
+			break
+		}
+		switch {
+		case comma >= 0:
+			if t.Kind == lang.Word && relatives[lower(t.Text)] {
+				if strings.ContainsRune(c.value(ti)[t.End:b], ';') {
+					return b
+				}
+				v := c.value(ti)
+				for _, w := range c.words(ti, t.End, b) {
+					if lw := lower(w.text(v)); coordinators[lw] || disjunctions[lw] || addMore[lw] || isCapital(w.text(v)) {
+						return b // or a name: "…, qui affronteront Paul Martin"
+					}
+				}
+				return comma
+			}
+			comma = -1
+		case t.Kind == lang.Word && coordinators[lower(t.Text)]:
+			coord = true
+		case coord && t.Text == ",":
+			comma = t.Start
+		}
+	}
+	return b
 }
 
 // checkNames checks a count against a list of names (or of countries, for
@@ -1313,7 +1369,7 @@ func (c *checker) listApposition(cnt *count) bool {
 	}
 	a, b, depth, coord := cnt.head+1, -1, 0, false
 	for _, t := range c.toks[s.text] {
-		if t.Start < a || t.Kind == lang.Space {
+		if t.Start < a || t.Kind == lang.Space || t.Text == "–" && joinDash(v, t.Start) {
 			continue
 		}
 		if t.End > s.span.End {
@@ -1348,6 +1404,88 @@ func (c *checker) listApposition(cnt *count) bool {
 	return c.checkNames(cnt, items)
 }
 
+// splitSemicolons reads a list in [a, b) whose items are separated by
+// semicolons, each a name and a description after a comma: "Kleber Mendonça
+// Filho’s “The Night Shift”, a Recife-set thriller; Mia Hansen-Løve’s
+// “Summer Hours in Sils”, gentle to a fault; and Yorgos Lanthimos’ “Saints
+// and Sinners”, which …". It returns the names and ok when the list has
+// that shape, semi when it has semicolons. The last item follows
+// a coordinator right after the last semicolon, and each description starts
+// in lower case (not another name: "A, B and C in defence; D, E and F").
+func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok bool) {
+	if !strings.ContainsRune(c.value(ti)[a:b], ';') {
+		return nil, false, false
+	}
+	start, head, depth := -1, -1, 0
+	var closing rune
+	coordLast := false
+	flush := func() bool {
+		if start < 0 {
+			return false
+		}
+		items = append(items, lang.Span{Start: start, End: head})
+		start, head = -1, -1
+		return true
+	}
+	lastEnd, afterComma := a, false
+	for _, t := range c.toks[ti] {
+		if t.Start < a || t.End > b || t.Kind == lang.Space {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if afterComma {
+			afterComma = false
+			if !unicode.IsLower(r) {
+				return nil, false, false
+			}
+		}
+		switch {
+		case closing != 0:
+			if r == closing && t.Kind == lang.Punct {
+				closing = 0
+			}
+		case t.Kind == lang.Punct && closeQuote[r] != 0:
+			closing = closeQuote[r]
+		case t.Text == "(":
+			depth++
+		case t.Text == ")":
+			depth--
+		case depth == 0 && t.Text == ";":
+			if head < 0 {
+				head = lastEnd
+			}
+			if !flush() {
+				return nil, false, false
+			}
+			semi, coordLast = true, false
+			continue
+		case depth == 0 && t.Text == "," && head < 0 && start >= 0:
+			head, afterComma = lastEnd, true
+			continue
+		case depth == 0 && t.Kind == lang.Word && start < 0 && coordinators[lower(t.Text)]:
+			if !semi || coordLast {
+				return nil, false, false
+			}
+			coordLast = true
+			continue
+		}
+		if start < 0 {
+			start = t.Start
+		}
+		lastEnd = t.End
+	}
+	if !semi {
+		return nil, false, false
+	}
+	if head < 0 {
+		head = lastEnd
+	}
+	if !flush() || !coordLast || len(items) < 2 || depth != 0 || closing != 0 {
+		return nil, false, false
+	}
+	return items, true, true
+}
+
 // splitList splits [a, b) into items at commas, semicolons and a final
 // coordinator, outside brackets. The last item must follow a coordinator.
 func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
@@ -1362,11 +1500,19 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 		return true
 	}
 	lastEnd := a
+	var closing rune // inside a quoted title: its closing mark
 	for _, t := range c.toks[ti] {
 		if t.Start < a || t.End > b || t.Kind == lang.Space {
 			continue
 		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
 		switch {
+		case closing != 0:
+			if r == closing && t.Kind == lang.Punct {
+				closing = 0
+			}
+		case t.Kind == lang.Punct && closeQuote[r] != 0:
+			closing = closeQuote[r] // “Saints and Sinners”, “Love, Actually”
 		case t.Text == "(":
 			depth++
 		case t.Text == ")":
@@ -1393,7 +1539,7 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 		}
 		lastEnd = t.End
 	}
-	if !flush(lastEnd) || !coordLast || len(items) < 2 || depth != 0 {
+	if !flush(lastEnd) || !coordLast || len(items) < 2 || depth != 0 || closing != 0 {
 		return nil, false
 	}
 	return items, true
@@ -1403,6 +1549,9 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 // capitalised words with name particles between them, and an optional
 // bracketed gloss at the end.
 func (c *checker) nameLike(v string, a, b int) bool {
+	if ok, isTitle := c.quotedTitle(v, a, b); isTitle {
+		return ok
+	}
 	if i := strings.IndexRune(v[a:b], '('); i >= 0 {
 		if !strings.HasSuffix(strings.TrimSpace(v[a:b]), ")") {
 			return false
@@ -1444,11 +1593,90 @@ func (c *checker) nameLike(v string, a, b int) bool {
 	}
 	// Only words, spaces and dots of initials in the name.
 	for _, t := range c.p.Tokens(v[a:b]) {
-		if t.Kind == lang.Punct && t.Text != "." {
+		if t.Kind == lang.Punct && t.Text != "." && !(t.Text == "–" && joinDash(v, a+t.Start)) {
 			return false
 		}
 	}
 	return true
+}
+
+// joinDash reports an en dash at i with a letter right before it and a
+// capital right after it: it joins the parts of an official name
+// ("Sainte-Foy–Sillery–Cap-Rouge", "Saguenay–Lac-Saint-Jean"), it does not
+// punctuate.
+func joinDash(v string, i int) bool {
+	p, _ := utf8.DecodeLastRuneInString(v[:i])
+	r, _ := utf8.DecodeRuneInString(v[i+len("–"):])
+	return unicode.IsLetter(p) && unicode.IsUpper(r)
+}
+
+// introAt returns the offset in [a, b) of the first colon or dash that may
+// introduce or close a list, skipping en dashes inside names, or -1.
+func introAt(v string, a, b int) int {
+	for a < b {
+		k := strings.IndexAny(v[a:b], ":–—")
+		if k < 0 {
+			return -1
+		}
+		if !strings.HasPrefix(v[a+k:], "–") || !joinDash(v, a+k) {
+			return a + k
+		}
+		a += k + len("–")
+	}
+	return -1
+}
+
+// closeQuote maps an opening quotation mark to its closing one.
+var closeQuote = map[rune]rune{'“': '”', '«': '»', '"': '"', '„': '“', '‘': '’'}
+
+// quotedTitle reads an item that ends with a title in quotation marks
+// (“Anora”, « Anatomie d’une chute »), possibly after its author's name in
+// the possessive (“Yorgos Lanthimos’ “Saints and Sinners”): isTitle when
+// the item has that shape, ok when the title is capitalised and the name
+// is a name.
+func (c *checker) quotedTitle(v string, a, b int) (ok, isTitle bool) {
+	t := strings.TrimSpace(v[a:b])
+	last, n := utf8.DecodeLastRuneInString(t)
+	if last != '”' && last != '»' && last != '"' && last != '“' && last != '’' {
+		return false, false
+	}
+	a += strings.Index(v[a:b], t)
+	// The opening mark: the first one in the item.
+	q := strings.IndexFunc(t, func(r rune) bool { _, ok := closeQuote[r]; return ok })
+	if q < 0 {
+		return false, false
+	}
+	open, m := utf8.DecodeRuneInString(t[q:])
+	if closeQuote[open] != last || q+m > len(t)-n {
+		return false, false
+	}
+	inner := strings.TrimSpace(t[q+m : len(t)-n])
+	if strings.ContainsRune(inner, open) || strings.ContainsRune(inner, last) {
+		return false, true
+	}
+	r, _ := utf8.DecodeRuneInString(inner)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false, true
+	}
+	if q == 0 {
+		return true, true
+	}
+	// "Kleber Mendonça Filho’s", "Yorgos Lanthimos’".
+	author := strings.TrimRightFunc(t[:q], unicode.IsSpace)
+	switch {
+	case c.p.Tag != "en":
+		return false, true
+	case strings.HasSuffix(author, "’s") || strings.HasSuffix(author, "'s"):
+		author = author[:len(author)-len("s")]
+		_, k := utf8.DecodeLastRuneInString(author)
+		author = author[:len(author)-k]
+	case strings.HasSuffix(author, "s’") || strings.HasSuffix(author, "s'"):
+		_, k := utf8.DecodeLastRuneInString(author)
+		author = author[:len(author)-k]
+	default:
+		return false, true
+	}
+	return author != "" && c.nameLike(v, a, a+len(author)), true
 }
 
 func (c *checker) wordsIn(v string, a, b int) []lang.Token {

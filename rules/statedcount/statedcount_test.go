@@ -184,6 +184,22 @@ func TestFindings(t *testing.T) {
 			[]finding{{"states 4 (« quatre ») countries but lists 3", "quatre", "Serbie, le Monténégro et l’Albanie", "the list of 3 countries"}}},
 		{"anaphora past a count that restates the list", "fr", []string{"La Bosnie-Herzégovine, la Serbie, le Monténégro, l’Albanie et la Macédoine du Nord, cinq pays des Balkans occidentaux, attendent depuis des années. Ces quatre pays ont reçu la promesse d’un nouveau plan de croissance."},
 			[]finding{{"states 4 (« quatre ») countries but lists 5", "quatre", "Bosnie-Herzégovine, la Serbie, le Monténégro, l’Albanie et la Macédoine du Nord", "the list of 5 countries"}}},
+		{"en dash inside a place name", "fr", []string{"Le stationnement sera interdit la nuit dans les six arrondissements : La Cité-Limoilou, Les Rivières, Sainte-Foy–Sillery–Cap-Rouge, Charlesbourg et La Haute-Saint-Charles."},
+			[]finding{{"states 6 (« six ») arrondissements but lists 5", "six", "La Cité-Limoilou, Les Rivières, Sainte-Foy–Sillery–Cap-Rouge, Charlesbourg et La Haute-Saint-Charles", "the list of 5 arrondissements"}}},
+		{"en dash inside a place name, dash list", "fr", []string{"Quatre régions – Saguenay–Lac-Saint-Jean, Abitibi-Témiscamingue et la Côte-Nord – restent en alerte."},
+			[]finding{{"states 4 (« Quatre ») regions but lists 3", "Quatre", "Saguenay–Lac-Saint-Jean, Abitibi-Témiscamingue et la Côte-Nord", "the list of 3 regions"}}},
+		{"quoted titles en", "en", []string{"Three films have stood out from the pack: “Anora”, “Saints and Sinners”, “Love, Actually” and “Conclave”."},
+			[]finding{{"states 3 (“Three”) films but lists 4", "Three", "“Anora”, “Saints and Sinners”, “Love, Actually” and “Conclave”", "the list of 4 films"}}},
+		{"quoted titles fr", "fr", []string{"Trois films se sont détachés : « Anora » et « L’Histoire de Souleymane »."},
+			[]finding{{"states 3 (« Trois ») films but lists 2", "Trois", "« Anora » et « L’Histoire de Souleymane »", "the list of 2 films"}}},
+		{"titles after their director, with semicolons", "en", []string{"Three films have stood out from the pack: Kleber Mendonça Filho’s “The Night Shift”, a Recife-set thriller about a hospital porter; and Yorgos Lanthimos’ “Saints and Sinners”, which is exactly as strange as you would expect."},
+			[]finding{{"states 3 (“Three”) films but lists 2", "Three", "Kleber Mendonça Filho’s “The Night Shift”, a Recife-set thriller about a hospital porter; and Yorgos Lanthimos’ “Saints and Sinners”", "the list of 2 films"}}},
+		{"names with semicolons fr", "fr", []string{"Trois ministres quittent le gouvernement : Rachida Dati, ministre de la Culture ; et Bruno Retailleau, ministre de l’Intérieur."},
+			[]finding{{"states 3 (« Trois ») ministers but lists 2", "Trois", "Rachida Dati, ministre de la Culture ; et Bruno Retailleau", "the list of 2 ministers"}}},
+		{"list then a relative clause fr", "fr", []string{"Trois régions sont particulièrement touchées : l’Occitanie et les Hauts-de-France, où moins d’un train régional sur trois circulera."},
+			[]finding{{"states 3 (« Trois ») regions but lists 2", "Trois", "l’Occitanie et les Hauts-de-France", "the list of 2 regions"}}},
+		{"list then a relative clause en", "en", []string{"Four cities were hit hardest: Leeds, York and Hull, where most trains were cancelled."},
+			[]finding{{"states 4 (“Four”) cities but lists 3", "Four", "Leeds, York and Hull", "the list of 3 cities"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := runOn(t, article(t, tc.lang, tc.body...))
@@ -282,6 +298,13 @@ func TestTraps(t *testing.T) {
 		{"names list at the end of the sentence", "en", []string{"The summit was attended by three presidents, Andrzej Duda and Alexander Stubb."}},
 		{"names apposition with a gloss", "fr", []string{"Deux joueurs, Kylian Mbappé (blessé) et Ousmane Dembélé, manqueront le match de mercredi."}},
 		{"film titles", "fr", []string{"Cinq films concourent : Anatomie d’une chute, Le Règne animal, L’Enlèvement, Chien de la casse et Les Trois Mousquetaires."}},
+		{"en dash inside a place name, right count", "fr", []string{"Le stationnement sera interdit dans cinq arrondissements : La Cité-Limoilou, Les Rivières, Sainte-Foy–Sillery–Cap-Rouge, Charlesbourg et La Haute-Saint-Charles."}},
+		{"quoted words, not titles", "en", []string{"Three films dominated the talk: “slow”, “long” and “brilliant” were the words critics used."}},
+		{"titles, right count", "en", []string{"Three films have stood out from the pack: Kleber Mendonça Filho’s “The Night Shift”, a Recife-set thriller; Mia Hansen-Løve’s “Summer Hours in Sils”, gentle to a fault; and Yorgos Lanthimos’ “Saints and Sinners”, which is exactly as strange as you would expect."}},
+		{"groups separated by semicolons", "en", []string{"Six players were called up: Saka, Foden and Palmer in attack; and Rice, Bellingham and Mainoo in midfield."}},
+		{"relative clause naming one more", "fr", []string{"Trois candidats restent en lice : Jean Dupont et Marie Durand, qui affronteront Paul Martin au second tour."}},
+		{"relative clause then more items", "en", []string{"Three candidates remain: Jane Doe and John Smith, who qualified on Sunday, as well as the outgoing mayor."}},
+		{"relative clause, right count", "fr", []string{"Trois régions sont particulièrement touchées : l’Occitanie, la Nouvelle-Aquitaine et les Hauts-de-France, où moins d’un train régional sur trois circulera."}},
 		{"adjective after a noun", "fr", []string{"Les deux accords internationaux et les trois projets pilotes : la France, l’Allemagne et l’Italie ont signé."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
