@@ -47,8 +47,12 @@ var Rule = &rules.Rule{
 		"apposition right after the count's noun and closed by a comma, dash or bracket (“Deux entraîneurs, A et B, ont…”; " +
 		"not after a proper adjective: “the three Baltic presidents, A and B”), " +
 		"or a list block. A name may carry an honorific, a bracketed gloss or a complement (“Rachida Dati à la Culture”, " +
-		"“Jane Doe as chief financial officer”); a list with a second *et*/*and* (“A et B, C et D”, “Trinidad and Tobago, " +
-		"Antigua and Barbuda and …”) cannot be counted and is left alone.\n\n" +
+		"“Jane Doe as chief financial officer”); an official name may join its parts with an unspaced en dash " +
+		"(“Sainte-Foy–Sillery–Cap-Rouge”); a title in quotation marks is an item (“three films: “A”, “B” and “C””, " +
+		"after its author in the possessive in English); items may be separated by semicolons when each is a name " +
+		"followed by a lower-case description and the last comes after *et*/*and*; a relative clause after the last " +
+		"item (“…, où …”, “…, where …”) ends the list unless it may add items. A list with a second *et*/*and* " +
+		"(“A et B, C et D”, “Trinidad and Tobago, Antigua and Barbuda and …”) cannot be counted and is left alone.\n\n" +
 		"It deliberately says nothing about non-exhaustive lists (*notamment*, *dont*, *y compris*, *including*, *such as*, " +
 		"*among them*, “etc.”), partial references (“deux de ces pays”, “two of the three countries”, “trois autres pays”, " +
 		"“les deux pays” after a longer list), approximate counts (“plus de trois”, “at least four”), counts with no list " +
