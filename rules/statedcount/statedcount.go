@@ -47,7 +47,8 @@ var Rule = &rules.Rule{
 		"apposition right after the count's noun and closed by a comma, dash or bracket (“Deux entraîneurs, A et B, ont…”; " +
 		"not after a proper adjective: “the three Baltic presidents, A and B”), " +
 		"or a list block. A name may carry an honorific, a bracketed gloss or a complement (“Rachida Dati à la Culture”, " +
-		"“Jane Doe as chief financial officer”); an official name may join its parts with an unspaced en dash " +
+		"“Jane Doe as chief financial officer”) or the title news copy puts before it (“U.S. President Donald Trump”, " +
+		"« le chancelier allemand Friedrich Merz »; a title with no name after it is no item); an official name may join its parts with an unspaced en dash " +
 		"(“Sainte-Foy–Sillery–Cap-Rouge”); a title in quotation marks is an item (“three films: “A”, “B” and “C””, " +
 		"after its author in the possessive in English); items may be separated by semicolons when each is a name " +
 		"followed by a lower-case description and the last comes after *et*/*and*; a relative clause after the last " +
@@ -1563,17 +1564,20 @@ func (c *checker) nameLike(v string, a, b int) bool {
 		b = a + i
 	}
 	ws := c.wordsIn(v, a, b)
-	if len(ws) == 0 || len(ws) > 6 {
+	if len(ws) == 0 {
 		return false
 	}
+	full := len(ws)
 	if e, ok := c.p.Honorific(v, ws[0].Start); ok {
 		for len(ws) > 0 && ws[0].Start < e {
 			ws = ws[1:]
 		}
+	} else if rest, ok := c.afterTitle(v, ws); ok {
+		ws, full = rest, len(rest) // "U.S. President Donald Trump", "la Première ministre italienne Giorgia Meloni"
 	} else if articles[lower(ws[0].Text)] {
 		ws = ws[1:]
 	}
-	if len(ws) == 0 {
+	if len(ws) == 0 || full > 6 {
 		return false
 	}
 	for k, w := range ws {
@@ -1602,6 +1606,92 @@ func (c *checker) nameLike(v string, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// afterTitle reads the title that news copy puts before a person's name
+// ("U.S. President Donald Trump", "German Chancellor Friedrich Merz",
+// "Japanese Prime Minister Sanae Takaichi", « le chancelier allemand
+// Friedrich Merz », « la Première ministre italienne Giorgia Meloni »): an
+// optional article, at most three capitalised words (a nationality, an
+// institution), a role or rank, in French at most two lower-case
+// adjectives after it, and returns the words after it, which must then
+// read as a name. A title with no name after it ("the Italian Prime
+// Minister", "NATO Secretary General") is not a name: it is often an
+// apposition to the item next to it.
+func (c *checker) afterTitle(v string, ws []lang.Token) ([]lang.Token, bool) {
+	k := 0
+	if articles[lower(ws[0].Text)] {
+		k = 1
+	}
+	for j := k; j < len(ws) && j <= k+3; j++ {
+		e, ok := 0, false
+		if _, _, re, isRole := c.p.Role(v, ws[j].Start); isRole {
+			e, ok = re, true
+		} else if re, isRank := c.p.Rank(v, ws[j].Start); isRank {
+			e, ok = re, true
+		}
+		if ok {
+			rest := ws[j:]
+			for len(rest) > 0 && rest[0].Start < e {
+				rest = rest[1:]
+			}
+			if c.p.Tag != "fr" {
+				if len(rest) == 0 || !isCapital(rest[0].Text) {
+					return nil, false
+				}
+				return rest, true
+			}
+			// French adjectives follow the role (« le président
+			// américain »), and its complement may name an institution
+			// (« la présidente de la Commission européenne Ursula von der
+			// Leyen », « le ministre de l’Intérieur Laurent Nuñez »): one
+			// capitalised word and its adjectives, then a first name and
+			// a surname, without which it is a title alone.
+			rest = frAdjectives(rest)
+			need := 1
+			if len(rest) > 0 && frOf[lower(rest[0].Text)] {
+				rest = rest[1:]
+				if len(rest) > 0 && articles[lower(rest[0].Text)] {
+					rest = rest[1:]
+				}
+				if len(rest) == 0 || !isCapital(rest[0].Text) {
+					return nil, false
+				}
+				rest, need = frAdjectives(rest[1:]), 2
+			}
+			if len(rest) < need || !isCapital(rest[0].Text) || !isCapital(rest[len(rest)-1].Text) {
+				return nil, false
+			}
+			return rest, true
+		}
+		if !isCapital(ws[j].Text) {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// frOf introduces the complement of a French title: « ministre de
+// l’Intérieur », « président du Sénat ».
+var frOf = set("de", "d'", "d’", "du", "des")
+
+// frAdjectives skips at most two lower-case adjectives after a French
+// title (« le Premier ministre britannique », « le ministre délégué »),
+// leaving one word at least.
+func frAdjectives(ws []lang.Token) []lang.Token {
+	for n := 0; n < 2 && len(ws) > 1 && isLowerWord(ws[0].Text); n++ {
+		if w := lower(ws[0].Text); particles[w] || complement[w] || coordinators[w] || disjunctions[w] || articles[w] {
+			break
+		}
+		ws = ws[1:]
+	}
+	return ws
+}
+
+// isLowerWord reports a word that starts with a lower-case letter.
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // joinDash reports an en dash at i with a letter right before it and a

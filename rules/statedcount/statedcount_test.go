@@ -200,6 +200,10 @@ func TestFindings(t *testing.T) {
 			[]finding{{"states 3 (« Trois ») regions but lists 2", "Trois", "l’Occitanie et les Hauts-de-France", "the list of 2 regions"}}},
 		{"list then a relative clause en", "en", []string{"Four cities were hit hardest: Leeds, York and Hull, where most trains were cancelled."},
 			[]finding{{"states 4 (“Four”) cities but lists 3", "Four", "Leeds, York and Hull", "the list of 3 cities"}}},
+		{"titled names en", "en", []string{"The seven leaders, Macron, U.S. President Donald Trump, German Chancellor Friedrich Merz, British Prime Minister Keir Starmer, Canadian Prime Minister Mark Carney and Japanese Prime Minister Sanae Takaichi, posed for the family photo."},
+			[]finding{{"states 7 (“seven”) leaders but lists 6", "seven", "Macron, U.S. President Donald Trump, German Chancellor Friedrich Merz, British Prime Minister Keir Starmer, Canadian Prime Minister Mark Carney and Japanese Prime Minister Sanae Takaichi", "the list of 6 leaders"}}},
+		{"titled names fr", "fr", []string{"Trois dirigeants ont pris la parole : le président américain Donald Trump, le chancelier allemand Friedrich Merz, la présidente de la Commission européenne Ursula von der Leyen et la Première ministre italienne Giorgia Meloni."},
+			[]finding{{"states 3 (« Trois ») leaders but lists 4", "Trois", "le président américain Donald Trump, le chancelier allemand Friedrich Merz, la présidente de la Commission européenne Ursula von der Leyen et la Première ministre italienne Giorgia Meloni", "the list of 4 leaders"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := runOn(t, article(t, tc.lang, tc.body...))
@@ -223,6 +227,10 @@ func TestTraps(t *testing.T) {
 	}{
 		{"seed paragraphs", "fr", []string{seedAnnounce, seedMiddle, seedList, seedFour}},
 		{"family right count fr", "fr", []string{"Il laisse ses deux fils, Pierre et Jean, et sa sœur Claire."}},
+		{"title alone then its name en", "en", []string{"The two leaders, the host, Italian Prime Minister Giorgia Meloni, and Canadian Prime Minister Mark Carney, held a working lunch."}},
+		{"role then name in apposition en", "en", []string{"Two officials stayed behind: the Italian Prime Minister, Giorgia Meloni, and NATO Secretary General Mark Rutte."}},
+		{"title alone then its name fr", "fr", []string{"Deux dirigeants, le président américain, Donald Trump, et le chancelier allemand Friedrich Merz, ont déjeuné ensemble."}},
+		{"title with complement alone fr", "fr", []string{"Deux ministres étaient présents : le ministre de l’Intérieur, Laurent Nuñez, et la ministre des Armées Catherine Vautrin."}},
 		{"announced then partial en", "en", []string{"Ministers from twelve countries met in Warsaw on Monday to discuss air defence.",
 			"The talks opened with speeches by the foreign ministers of Poland, Germany, France, Italy, Spain, Sweden, Finland, Denmark, Estonia and Latvia."}},
 		{"announced then partial fr", "fr", []string{"Les ministres de douze pays se sont réunis lundi à Varsovie.",
