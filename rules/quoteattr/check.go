@@ -150,8 +150,8 @@ type item struct {
 
 // checkSpeakers checks that quotations and quote blocks have a speaker.
 func (c *checker) checkSpeakers() {
-	var items []item
-	lastOf := map[int]int{} // text → its item left open at the paragraph's end
+	items := c.items
+	var lastOf map[int]int // text → its item left open at the paragraph's end
 	for ti, tq := range c.quotes {
 		t := tq.Text
 		if t.Kind == rules.KindQuote {
@@ -182,6 +182,9 @@ func (c *checker) checkSpeakers() {
 				}
 			}
 			if qi == open {
+				if lastOf == nil {
+					lastOf = map[int]int{} // rare: a quotation that runs on
+				}
 				lastOf[ti] = len(items)
 			}
 			if c.words(ti, q.Inner) < minWords || c.titleCase(ti, q.Inner) {
@@ -196,7 +199,10 @@ func (c *checker) checkSpeakers() {
 			items = append(items, it)
 		}
 	}
-	groupOK := map[int]bool{}
+	c.items = items // the larger array, for the next record
+	// Groups are item indices.
+	groupOK, reported := cleared(c.groupOK, len(items)), cleared(c.grouped, len(items))
+	c.groupOK, c.grouped = groupOK, reported
 	for _, it := range items {
 		// A continuation of an attributed quotation carries its speaker
 		// to the paragraphs the quotation runs on to: “… ,” he said. “But
@@ -205,7 +211,6 @@ func (c *checker) checkSpeakers() {
 			groupOK[it.group] = true
 		}
 	}
-	reported := map[int]bool{}
 	for _, it := range items {
 		if groupOK[it.group] || reported[it.group] || (it.st != stNoAttr && it.st != stBadAttr) {
 			continue
@@ -219,17 +224,27 @@ func (c *checker) checkSpeakers() {
 func (c *checker) evaluate(ti, qi int, attributed bool) (status, attrib) {
 	s := c.text(ti).Value()
 	q := c.quotes[ti].Quotes[qi]
-	own := c.ownAttribs(ti, qi)
-	for _, a := range own {
+	attrs, from, to := c.attrsOf(ti), 0, 0
+	if len(attrs) > 0 {
+		from, to = c.ownSpan(ti, qi)
+	}
+	first := -1 // the first of the quotation's own attributions
+	for i, a := range attrs {
+		if !a.own(qi, from, to) {
+			continue
+		}
 		if c.identified(ti, a) {
 			return stOK, attrib{}
 		}
+		if first < 0 {
+			first = i
+		}
 	}
-	if len(own) > 0 {
-		if own[0].kind == spAnonymous && c.disclosed(ti, own[0]) {
+	if first >= 0 {
+		if a := attrs[first]; a.kind == spAnonymous && c.disclosed(ti, a) {
 			return stOK, attrib{}
 		}
-		return stBadAttr, own[0]
+		return stBadAttr, attrs[first]
 	}
 	if attributed {
 		return stCont, attrib{}
@@ -460,29 +475,31 @@ func (c *checker) frameBefore(ti, qi int) (a attrib, speech bool) {
 // put it", "comme le dit X".
 var asWords = map[string]map[string]bool{"en": set("as"), "fr": set("comme")}
 
-// ownAttribs lists the attributions in the sentences a quotation spans,
-// outside quotations or as an incise of this one.
-func (c *checker) ownAttribs(ti, qi int) []attrib {
+// ownSpan is where the sentences quotation qi spans start and end: its
+// own attributions are there.
+func (c *checker) ownSpan(ti, qi int) (from, to int) {
 	q := c.quotes[ti].Quotes[qi]
-	from := c.sentenceOf(ti, q.Open.Start).Start
-	to := len(c.text(ti).Value())
+	from = c.sentenceOf(ti, q.Open.Start).Start
+	to = len(c.text(ti).Value())
 	if q.Close.Start >= 0 {
 		to = c.sentenceOf(ti, q.Close.Start).End
 	}
-	var out []attrib
-	for _, a := range c.attrsOf(ti) {
-		if a.verb.Start >= from && a.verb.End <= to && (a.inQuote < 0 || a.inQuote == qi) {
-			out = append(out, a)
-		}
-	}
-	return out
+	return from, to
+}
+
+// own: the attribution is one of quotation qi's own, in the sentences
+// [from, to) it spans, outside quotations or as an incise of qi.
+func (a attrib) own(qi, from, to int) bool {
+	return a.verb.Start >= from && a.verb.End <= to && (a.inQuote < 0 || a.inQuote == qi)
 }
 
 func (c *checker) reportQuote(it item) {
 	t := c.text(it.ti)
 	q := c.quotes[it.ti].Quotes[it.qi]
 	d := rules.Diagnostic{Span: t.Span(q.Open.Start, q.Open.End), Pointer: t.Pointer()}
-	c.scanTo(len(c.quotes)) // the message tells whether a tie comes later
+	for ti := range c.quotes {
+		c.scan(ti) // the message tells whether a tie comes later
+	}
 	if it.st == stBadAttr {
 		a := it.bad
 		words := t.Value()[a.speaker.Start:a.speaker.End]
@@ -649,7 +666,11 @@ func (c *checker) personAt(ti, w int) bool {
 		// unless it stands for the thing the sentence before is about.
 		return c.antecedent(ti, attrib{speaker: lang.Span{Start: words[w].Start, End: words[w].End}}) && !c.thingBefore(ti, words[w].Start)
 	}
-	if first, ok := c.surnames[words[w].Text]; ok && first.before(pos{ti, words[w].Start}) && first != (pos{ti, words[w].Start}) {
+	here := pos{ti, words[w].Start}
+	if c.lookBack(ti, func() bool {
+		first, ok := c.surnames[words[w].Text]
+		return ok && first.before(here) && first != here
+	}) {
 		return true // "Smith was defiant." after "John Smith"
 	}
 	return !c.preposition(words[w].Text) && c.nameAt(ti, w, 2)
@@ -753,7 +774,7 @@ const maxAdverbial = 10
 // namedNext: the sentence right after the one ending at end names a
 // person outside quotations, and so attributes the quotation before it.
 func (c *checker) namedNext(ti, end int) bool {
-	c.scanTo(ti + 1)
+	c.scan(ti)
 	for _, sp := range c.sents[ti].Sentences {
 		if sp.Start < end {
 			continue

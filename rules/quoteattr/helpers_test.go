@@ -1,6 +1,7 @@
 package quoteattr
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -23,6 +24,23 @@ func TestFastHelpersMatchDefinitions(t *testing.T) {
 			}
 		}
 	}
+	for _, s := range append(gaps, words...) {
+		for _, f := range []string{s, "secrétaire" + s + "général", s + "vice\u2028prime  minister" + s} {
+			if got, want := appendFields(nil, f), strings.Fields(f); !slices.Equal(got, want) {
+				t.Errorf("appendFields(%q) = %q, want %q", f, got, want)
+			}
+		}
+	}
+	roles := []string{"secrétaire général", "Secrétaire Général", "secrétaire général délégué", "secrétaire général DÉLÉGUÉ", "ministre",
+		"ministre des Affaires étrangères", "foreign minister", "minister", "Minister", "deputy foreign minister", "VICE prime\u00a0minister",
+		"prime minister", " prime  minister ", "", "\xffminister", "\xfeminister"}
+	for _, a := range roles {
+		for _, b := range roles {
+			if got, want := covers(a, b), coversByFields(a, b); got != want {
+				t.Errorf("covers(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
 	for _, w := range words {
 		if got, want := lookupLower(m, w), m[strings.ToLower(w)]; got != want {
 			t.Errorf("lookupLower(%q) = %v, want %v", w, got, want)
@@ -41,4 +59,30 @@ func TestFastHelpersMatchDefinitions(t *testing.T) {
 	if isCap("") || isLower("") {
 		t.Error("the empty word has a case")
 	}
+}
+
+// coversByFields is covers as first written, on the lower-cased roles.
+func coversByFields(tied, role string) bool {
+	if tied == role {
+		return true
+	}
+	t, r := strings.Fields(strings.ToLower(tied)), strings.Fields(strings.ToLower(role))
+	if len(r) >= len(t) {
+		return false
+	}
+	var extra []string
+	switch {
+	case slices.Equal(t[:len(r)], r):
+		extra = t[len(r):]
+	case slices.Equal(t[len(t)-len(r):], r):
+		extra = t[:len(t)-len(r)]
+	default:
+		return false
+	}
+	for _, w := range extra {
+		if deputy[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -3,9 +3,8 @@
 package quoteattr
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -75,23 +74,50 @@ func run(pass *rules.Pass) (any, error) {
 	if len(quotes) != len(sents) {
 		return nil, fmt.Errorf("quote-attribution: %d quotation results for %d sentence results", len(quotes), len(sents))
 	}
-	buf := wordBufs.Get().(*[]lang.Token)
-	c := &checker{pass: pass, p: p, quotes: quotes, sents: sents, shared: textan.TokensOf(pass),
-		preps: prepositions[p.Tag], indefs: indefinites[p.Tag], wordBuf: (*buf)[:0]}
+	c := checkers.Get().(*checker)
+	c.reset(pass, p, quotes, sents, textan.TokensOf(pass))
 	c.prepare()
 	c.checkMarks()
 	c.checkSpeakers()
-	// Keep the larger buffer. Not cleared, which costs as much as filling
-	// it: the pool drops its buffers within two garbage collections, and
-	// the record's text with them.
-	*buf = c.wordBuf[:0]
-	wordBufs.Put(buf)
+	checkers.Put(c)
 	return nil, nil
 }
 
-// wordBufs holds the buffers the word tokens of a record are copied into:
-// a record has hundreds of words, copied at every run.
-var wordBufs = sync.Pool{New: func() any { return new([]lang.Token) }}
+// checkers holds checkers for reuse, with their buffers and maps: a record
+// has hundreds of words, copied at every run, and a few dozen small
+// slices and maps. A run's contents stay until the next run resets them
+// (clearing the word buffer costs as much as filling it): the pool drops
+// its checkers within two garbage collections, and the record's text
+// with them.
+var checkers = sync.Pool{New: func() any {
+	return &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
+}}
+
+// reset readies a pooled checker for a record, keeping the capacity of
+// its buffers.
+func (c *checker) reset(pass *rules.Pass, p *lang.Pack, quotes []textan.TextQuotes, sents []textan.TextSentences, shared []textan.TextTokens) {
+	c.pass, c.p, c.quotes, c.sents, c.shared = pass, p, quotes, sents, shared
+	c.preps, c.indefs = prepositions[p.Tag], indefinites[p.Tag]
+	c.wordBuf, c.attrBuf = c.wordBuf[:0], c.attrBuf[:0]
+	n := len(quotes)
+	c.toks, c.attrs = cleared(c.toks, n), cleared(c.attrs, n)
+	c.scanned, c.attrDone = cleared(c.scanned, n), cleared(c.attrDone, n)
+	c.persons, c.items = c.persons[:0], c.items[:0]
+	clear(c.ties)
+	clear(c.surnames)
+	clear(c.probes)
+	c.peopleRoles, c.hasPeople = nil, false
+}
+
+// cleared returns s with length n and zero elements, reusing its array.
+func cleared[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
 
 // pos is a place in the article: text index and byte offset.
 type pos struct{ t, off int }
@@ -119,26 +145,29 @@ type checker struct {
 	preps   map[string]bool // prepositions of the language
 	indefs  map[string]bool // indefinites of the language
 
+	// Names and ties are scanned one text at a time, in whatever order
+	// the queries need them (see lookBack): the maps keep the first place
+	// among the texts scanned so far.
 	ties        map[string]pos // role key → first place the article ties it to a name
 	peopleRoles map[string]bool
 	hasPeople   bool
-	persons     []person       // people named, in reading order
+	persons     []person       // people named in the texts scanned
 	surnames    map[string]pos // last word of a name → where it is first named
 	at          map[int]int    // scanNames' word index → person, for the text it scans
 
-	scanned  int        // texts [0, scanned) have had their names scanned
+	scanned  []bool     // texts whose names have been scanned
 	attrs    [][]attrib // speech attributions of each text, once attrDone
 	attrDone []bool
 	probes   map[string]int // speechVerb's memo: probe → participle length, or -1
+
+	attrBuf          []attrib // holds the slices of attrs, one after the other
+	items            []item   // checkSpeakers' quotations
+	groupOK, grouped []bool   // checkSpeakers' groups: attributed, reported
 }
 
 func (c *checker) text(ti int) rules.Text { return c.quotes[ti].Text }
 
 func (c *checker) prepare() {
-	c.toks = make([][]lang.Token, len(c.quotes))
-	c.ties = map[string]pos{}
-	c.surnames = map[string]pos{}
-	c.at = map[int]int{}
 	if people := c.pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, pr := range people.Items {
 			if n := pr.Get("name"); n != nil && n.Kind == rules.String && strings.TrimSpace(n.Str) != "" {
@@ -156,8 +185,6 @@ func (c *checker) prepare() {
 			}
 		}
 	}
-	c.attrs = make([][]attrib, len(c.quotes))
-	c.attrDone = make([]bool, len(c.quotes))
 	c.reopen()
 }
 
@@ -183,21 +210,41 @@ func (c *checker) reopen() {
 	}
 }
 
-// scanTo scans the names of texts up to n (excluded) that are not scanned
-// yet. Names and ties are read in article order and only looked up at or
-// before a quotation, so the texts after the last quotation are scanned
-// only when a message or a title needs the whole article.
-func (c *checker) scanTo(n int) {
-	for ; c.scanned < n && c.scanned < len(c.quotes); c.scanned++ {
-		c.scanNames(c.scanned)
+// scan scans the names of text ti unless done, and reports whether it
+// did.
+func (c *checker) scan(ti int) bool {
+	if c.scanned[ti] {
+		return false
 	}
+	c.scanNames(ti)
+	c.scanned[ti] = true
+	return true
+}
+
+// lookBack answers a question on the names and ties of the texts up to
+// ti, which found asks of everything scanned so far: the answer is
+// "someone, or some tie, before this place", so the first one found
+// settles it. It asks first without scanning, then scanning the texts
+// from ti backwards: the person or the tie a quotation needs is most
+// often in its own paragraph or one shortly before, and scanning (a role
+// lookup at every word) is most of the rule's cost. Every text up to ti
+// is scanned before found may answer false.
+func (c *checker) lookBack(ti int, found func() bool) bool {
+	if found() {
+		return true
+	}
+	for j := min(ti, len(c.quotes)-1); j >= 0; j-- {
+		if c.scan(j) && found() {
+			return true
+		}
+	}
+	return false
 }
 
 // attrsOf returns the speech attributions of text ti, found on first use:
 // only texts with a quotation, or next to one, need them.
 func (c *checker) attrsOf(ti int) []attrib {
 	if !c.attrDone[ti] {
-		c.scanTo(ti + 1)
 		c.attrs[ti] = c.findAttributions(ti)
 		c.attrDone[ti] = true
 	}
@@ -242,7 +289,6 @@ func (c *checker) tokensOf(ti int, t rules.Text) []lang.Token {
 func (c *checker) scanNames(ti int) {
 	s := c.text(ti).Value()
 	words := c.wordsOf(ti)
-	first := len(c.persons)
 	at := c.at // word index → person
 	clear(at)
 	for k, w := range words {
@@ -286,6 +332,7 @@ func (c *checker) scanNames(ti int) {
 		if !ok {
 			continue
 		}
+		// Texts are scanned out of order: keep the first place.
 		if old, seen := c.ties[role]; !seen || !old.before(pos{ti, span.Start}) {
 			c.ties[role] = pos{ti, w.Start}
 		}
@@ -300,9 +347,6 @@ func (c *checker) scanNames(ti int) {
 			c.persons = append(c.persons, person{at: pos{ti, words[n].Start}, tied: true})
 		}
 	}
-	// Keep reading order: ties may add names out of order.
-	ps := c.persons[first:]
-	slices.SortFunc(ps, func(a, b person) int { return cmp.Compare(a.at.off, b.at.off) })
 }
 
 // particle: the role matched at word w with a capitalised article is the
@@ -329,7 +373,8 @@ func (c *checker) addSurname(ti, k int) {
 	for k+1 < len(words) && isCap(words[k+1].Text) && onlySpace(s[words[k].End:words[k+1].Start]) {
 		k++
 	}
-	if _, seen := c.surnames[words[k].Text]; !seen {
+	// Texts are scanned out of order: keep the first place.
+	if old, seen := c.surnames[words[k].Text]; !seen || (pos{ti, words[k].Start}).before(old) {
 		c.surnames[words[k].Text] = pos{ti, words[k].Start}
 	}
 }
@@ -589,14 +634,15 @@ func (c *checker) antecedent(ti int, a attrib) bool {
 	if c.hasPeople || strings.HasSuffix(w, "s") || w == "they" {
 		return true
 	}
-	c.scanTo(ti + 1)
 	at := pos{ti, a.speaker.Start}
-	for _, pp := range c.persons {
-		if pp.at.before(at) {
-			return true
+	return c.lookBack(ti, func() bool {
+		for _, pp := range c.persons {
+			if pp.at.before(at) {
+				return true
+			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // findAttributions lists the speech verbs of a text with their speakers.
@@ -604,11 +650,22 @@ func (c *checker) findAttributions(ti int) []attrib {
 	t := c.text(ti)
 	s := t.Value()
 	words := c.wordsOf(ti)
-	var out []attrib
+	// The texts' attributions share one array: out is appended after
+	// those of the texts before, then capped.
+	start := len(c.attrBuf)
+	out := c.attrBuf
 	// afterComma is HasSuffix(TrimRightFunc(s[:i], unicode.IsSpace), ","),
-	// reading back only the runes it needs.
+	// reading back only the runes it needs, ASCII without decoding: it
+	// runs at every word inside a quotation.
 	afterComma := func(i int) bool {
 		for i > 0 {
+			if b := s[i-1]; b < utf8.RuneSelf {
+				if b != ' ' && (b < '\t' || b > '\r') {
+					return b == ','
+				}
+				i--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(s[:i])
 			if !unicode.IsSpace(r) {
 				return r == ','
@@ -617,10 +674,14 @@ func (c *checker) findAttributions(ti int) []attrib {
 		}
 		return false
 	}
+	inQuote, until := -1, -1 // quoteAround of the word, valid before until
 	for k := 0; k < len(words); k++ {
+		if words[k].Start >= until {
+			inQuote, until = c.quoteAroundUntil(ti, words[k].Start)
+		}
 		// Inside a quotation only an incise attributes it: « Nous sommes
 		// prêts, a-t-il dit, à agir ».
-		if c.quoteAround(ti, words[k].Start) >= 0 && !afterComma(words[k].Start) {
+		if inQuote >= 0 && !afterComma(words[k].Start) {
 			continue
 		}
 		verb, kind, ok := c.speechVerb(ti, k)
@@ -666,7 +727,8 @@ func (c *checker) findAttributions(ti int) []attrib {
 			out = append(out, a)
 		}
 	}
-	return out
+	c.attrBuf = out
+	return out[start:len(out):len(out)]
 }
 
 // Participles that make the subject of a passive the hearer ("was told")
@@ -781,15 +843,34 @@ func (c *checker) invertedPronoun(s string, verb lang.Span) (lang.Span, bool) {
 
 // quoteAround returns the depth-0 quotation whose inside holds offset i.
 func (c *checker) quoteAround(ti, i int) int {
-	for qi, q := range c.quotes[ti].Quotes {
-		if q.Depth != 0 || i < q.Open.End {
+	qi, _ := c.quoteAroundUntil(ti, i)
+	return qi
+}
+
+// quoteAroundUntil is quoteAround, and the offset up to which its answer
+// holds: the next bound of a quotation's inside after i. Reading the words
+// of a text in order, one call serves all the words up to that bound.
+func (c *checker) quoteAroundUntil(ti, i int) (qi, until int) {
+	qi, until = -1, math.MaxInt
+	for k, q := range c.quotes[ti].Quotes {
+		if q.Depth != 0 {
 			continue
 		}
-		if q.Close.Start < 0 || i < q.Close.Start {
-			return qi
+		if i < q.Open.End {
+			until = min(until, q.Open.End)
+			continue
+		}
+		if q.Close.Start >= 0 && i >= q.Close.Start {
+			continue
+		}
+		if q.Close.Start >= 0 {
+			until = min(until, q.Close.Start)
+		}
+		if qi < 0 {
+			qi = k
 		}
 	}
-	return -1
+	return qi, until
 }
 
 // sentenceOf returns the sentence holding offset i, or the whole text.
@@ -993,22 +1074,24 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 // (anywhere, for the title and summary, which come before the story), or
 // people lists someone in it.
 func (c *checker) roleTied(ti int, role string, at int) bool {
-	k := c.text(ti).Kind
-	c.scanTo(ti + 1)
-	if k == rules.KindTitle || k == rules.KindSummary {
-		c.scanTo(len(c.quotes))
-	}
-	for key, tie := range c.ties {
-		if covers(key, role) && (k == rules.KindTitle || k == rules.KindSummary || tie.before(pos{ti, at})) {
-			return true
-		}
-	}
 	for key := range c.peopleRoles {
 		if covers(key, role) {
 			return true
 		}
 	}
-	return false
+	anywhere := c.text(ti).Kind == rules.KindTitle || c.text(ti).Kind == rules.KindSummary
+	last := ti
+	if anywhere {
+		last = len(c.quotes) - 1
+	}
+	return c.lookBack(last, func() bool {
+		for key, tie := range c.ties {
+			if covers(key, role) && (anywhere || tie.before(pos{ti, at})) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // Words that make a role another person's: the deputy is not the
@@ -1023,7 +1106,11 @@ func covers(tied, role string) bool {
 	if tied == role {
 		return true
 	}
-	t, r := strings.Fields(strings.ToLower(tied)), strings.Fields(strings.ToLower(role))
+	// The words, lower-cased one by one as needed: strings.Fields of the
+	// lower-cased roles, without building them. roleTied asks at every
+	// tie known.
+	var tb, rb [8]string
+	t, r := appendFields(tb[:0], tied), appendFields(rb[:0], role)
 	if len(r) >= len(t) {
 		return false
 	}
@@ -1037,20 +1124,58 @@ func covers(tied, role string) bool {
 		return false
 	}
 	for _, w := range extra {
-		if deputy[w] {
+		if lookupLower(deputy, w) {
 			return false
 		}
 	}
 	return true
 }
 
+// appendFields appends the fields of s, as strings.Fields splits them,
+// ASCII without decoding.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		space, n := false, 1
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || '\t' <= b && b <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case !space:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			dst = append(dst, s[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// equalWords compares words as lower-cased: not strings.EqualFold, which
+// also takes "ſ" for "s".
 func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] == b[i] {
+			continue
+		}
+		if la, lb := strings.ToLower(a[i]), strings.ToLower(b[i]); la != lb {
 			return false
 		}
 	}
-	return len(a) == len(b)
+	return true
 }
 
 // isCap and isLower test the first rune, ASCII without the tables: they
@@ -1249,11 +1374,12 @@ var nationality = map[string][]string{
 // freeName: someone is named before at without being given a role, so a
 // qualified role may refer back to them.
 func (c *checker) freeName(at pos) bool {
-	c.scanTo(at.t + 1)
-	for _, p := range c.persons {
-		if !p.tied && p.at.before(at) {
-			return true
+	return c.lookBack(at.t, func() bool {
+		for _, p := range c.persons {
+			if !p.tied && p.at.before(at) {
+				return true
+			}
 		}
-	}
-	return false
+		return false
+	})
 }
