@@ -42,7 +42,8 @@ var Rule = &rules.Rule{
 		"An anonymous source (\"un responsable\", \"a spokesperson\") is reported unless the sentence says anonymity was granted " +
 		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\"); the spokesperson of a named or definite organisation " +
 		"(\"a Halden spokeswoman\", \"an FAA spokesman\", \"a spokesperson for Airbus\", « un porte-parole de la SNCF », « une porte-parole du ministère ») " +
-		"is the organisation speaking, and identified.\n\n" +
+		"is the organisation speaking, and identified. The newsroom's own sourcing (« selon nos informations », « d'après nos " +
+		"sources », \"according to our information\") names no speaker.\n\n" +
 		"A quote block needs a `speaker` or a previous paragraph that introduces it (ending with a colon).\n\n" +
 		"Unbalanced marks are reported at the mark: an opening mark never closed in its paragraph and not continued by the next one, " +
 		"and a closing mark with no quotation open (a paragraph opening with » after an open quotation is the older French continuation: that » reopens the quotation, which a later » closes).\n\n" +
@@ -395,6 +396,12 @@ func (c *checker) tiedForward(ti, end int) (int, bool) {
 	if onlySpace(s[end:words[k].Start]) && c.nameAt(ti, k, 1) {
 		return k, true
 	}
+	// After a word that says when the office is held: "la présidente
+	// désignée Jane Doe", "le président sortant Joe Biden".
+	if k+1 < len(words) && onlySpace(s[end:words[k].Start]) && lookupLower(officeTerms, words[k].Text) &&
+		onlySpace(s[words[k].End:words[k+1].Start]) && c.nameAt(ti, k+1, 2) {
+		return k + 1, true
+	}
 	// After up to four words of complement ("américain", "de l'OTAN"),
 	// then a comma and a name.
 	for g := k; g < len(words) && g < k+5; g++ {
@@ -419,6 +426,12 @@ func (c *checker) tiedForward(ti, end int) (int, bool) {
 	}
 	return 0, false
 }
+
+// Words after a role that say when its holder holds it, before the
+// name: "la présidente désignée Jane Doe", "the minister designate John
+// Smith" ("elect" is left out: "the senators elect Jane Doe" is a verb).
+// The pack has no such list.
+var officeTerms = set("désigné", "désignée", "élu", "élue", "sortant", "sortante", "démissionnaire", "intérimaire", "designate")
 
 // Articles before a role whose words in between say whose office it is
 // ("the Swedish foreign minister").
@@ -694,6 +707,9 @@ func (c *checker) findAttributions(ti int) []attrib {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[verb.End:], " \u00a0\u202f")); unicode.IsDigit(r) {
 			continue // a figure for object: "Sundar added 72 for the eighth wicket", « a ajouté 12 points »
 		}
+		if kind == "according" && c.ownSourcing(ti, k+1) {
+			continue // « selon nos informations »: the paper's own sourcing, no speaker
+		}
 		a := attrib{verb: verb, inQuote: c.quoteAround(ti, verb.Start)}
 		if a.inQuote >= 0 && !afterComma(verb.Start) {
 			continue
@@ -729,6 +745,22 @@ func (c *checker) findAttributions(ti int) []attrib {
 	}
 	c.attrBuf = out
 	return out[start:len(out):len(out)]
+}
+
+// The newsroom's own sources, after "selon" or "according to": « selon
+// nos informations », « d'après nos sources », "according to our
+// reporting". The pack has no such list.
+var (
+	ownWords    = set("nos", "notre", "our")
+	ownSourcing = set("informations", "information", "sources", "source", "renseignements", "calculs", "estimations",
+		"constatations", "reporting", "calculations", "estimates", "analysis")
+)
+
+// ownSourcing: the words from word k are the newsroom's own sources
+// ("nos informations"), which name no speaker.
+func (c *checker) ownSourcing(ti, k int) bool {
+	words := c.wordsOf(ti)
+	return k+1 < len(words) && lookupLower(ownWords, words[k].Text) && lookupLower(ownSourcing, words[k+1].Text)
 }
 
 // Participles that make the subject of a passive the hearer ("was told")
@@ -907,7 +939,7 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 				// part may name the speaker.
 				prevOff := partStart(s, start, off-1)
 				words := c.wordsOf(ti)
-				if w := wordAt(words, prevOff); w >= 0 && words[w].End <= off && c.nameAt(ti, w, 2) {
+				if w := wordAt(words, prevOff); w >= 0 && words[w].End <= off && (c.nameAt(ti, w, 2) || c.roleThenName(ti, prevOff, off-1)) {
 					return sp, spOK, ""
 				}
 			}
@@ -923,6 +955,45 @@ func (c *checker) subjectBefore(ti, at int) (lang.Span, speakerKind, string) {
 		}
 		end = off - 1 // before the comma
 	}
+}
+
+// Words allowed before the name in roleThenName besides the role's: its
+// article and the prepositions of its complement ("le ministre de
+// l'Intérieur Gérald Darmanin"). Any other preposition opens an
+// adverbial ("In talks with Jane Doe, a spokesman said").
+var roleLinks = set("the", "of", "le", "la", "les", "l'", "l’", "de", "du", "des", "d'", "d’")
+
+// roleThenName: the part [a, b) is a role and the name it gives, name
+// last (two capitalised words or more): "COP31 president-designate Murat
+// Kurum", « la présidente désignée Jane Doe ». The part after its comma
+// is then an apposition to that name ("…, Türkiye's environment
+// minister, said").
+func (c *checker) roleThenName(ti, a, b int) bool {
+	s := c.text(ti).Value()
+	words := within(c.wordsOf(ti), a, b)
+	r := len(words)
+	for r > 0 && isCap(words[r-1].Text) && (r == len(words) || onlySpace(s[words[r-1].End:words[r].Start])) {
+		r--
+	}
+	if len(words)-r < 2 || r == 0 || c.indefinite(words[0].Text) {
+		return false
+	}
+	role := false
+	for _, w := range words[:r] {
+		if c.preposition(w.Text) && !lookupLower(roleLinks, w.Text) {
+			return false
+		}
+		// A compound role ends at its hyphen: "president-designate",
+		// "minister-elect".
+		e := w.End
+		if h := strings.IndexByte(w.Text, '-'); h > 0 {
+			e = w.Start + h
+		}
+		if _, _, _, ok := c.p.Role(s[:e], w.Start); ok {
+			role = true
+		}
+	}
+	return role
 }
 
 // Relative pronouns that take up the noun phrase before their comma as

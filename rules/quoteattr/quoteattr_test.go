@@ -404,6 +404,41 @@ func TestRule(t *testing.T) {
 				"« Le trafic reprendra progressivement dans la soirée », a indiqué un porte-parole d’une association d’usagers."},
 			want: []want{{"/body/3", "grande attention", "«", "«", `quotation has no identifiable speaker: "un porte-parole" names no one`}},
 		},
+		{
+			name: "en a role before the name, then a second role in apposition",
+			lang: "en",
+			body: []any{"COP31 president-designate Murat Kurum, Türkiye’s environment minister, said he would convene ministers in Istanbul in September to “turn technical progress into political agreement”.",
+				"Prime minister-designate Anna Berg, the party’s deputy leader, said: “We will form a government within a fortnight.”",
+				"After meeting Jane Doe, a spokesman said: “We will not comment on the negotiations until they are over.”"},
+			want: []want{{"/body/2", "After meeting", "“", "“", `quotation has no identifiable speaker: "a spokesman" names no one`}},
+		},
+		{
+			name: "fr a role before the name, then a second role in apposition",
+			lang: "fr",
+			body: []any{"La présidente désignée Jane Doe, ministre de l’Environnement, a déclaré qu’elle réunirait les ministres en septembre pour « transformer les progrès techniques en accord politique ».",
+				"« Nous devons transformer les progrès techniques en accord politique », a répété la présidente désignée Jane Doe, ministre de l’Environnement.",
+				"Le président sortant Joe Biden a dénoncé une campagne « indigne de notre démocratie ». « Nous ne laisserons pas faire », a ajouté le président.",
+				"Lors de la visite du président Emmanuel Macron, un conseiller a déclaré : « Nous ne céderons rien aux casseurs. »"},
+			want: []want{{"/body/3", "", "« Nous ne céderons", "«", `quotation has no identifiable speaker: "un conseiller" names no one`}},
+		},
+		{
+			name: "fr the newsroom's own sources are no speaker for the next paragraph",
+			lang: "fr",
+			body: []any{"La répartition des portefeuilles doit encore être finalisée. Selon nos informations, la N-VA obtiendrait l’Intérieur et les Finances.",
+				"« Nous connaîtrons la composition exacte lundi au plus tard. »",
+				"Le calendrier reste serré. D’après nos sources, le texte sera présenté mercredi en Conseil des ministres.",
+				"« Le texte sera prêt à temps, quoi qu’en dise l’opposition. »",
+				"Le calendrier reste serré. Selon nos confrères du Soir, le Premier ministre présentera le texte mercredi.",
+				"« Le texte sera prêt à temps, quoi qu’en dise l’opposition. »"},
+			want: []want{{"/body/1", "", "«", "«", noSpeaker}, {"/body/3", "D’après nos sources", "«", "«", noSpeaker}},
+		},
+		{
+			name: "en the newsroom's own sources are no speaker for the next paragraph",
+			lang: "en",
+			body: []any{"The timetable is tight. According to our sources, the bill will be tabled on Wednesday.",
+				"“We will know the exact line-up by Monday at the latest.”"},
+			want: []want{{"/body/1", "", "“", "“", noSpeaker}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
