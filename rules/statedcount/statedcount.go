@@ -52,7 +52,8 @@ var Rule = &rules.Rule{
 		"(“Sainte-Foy–Sillery–Cap-Rouge”); a title in quotation marks is an item (“three films: “A”, “B” and “C””, " +
 		"after its author in the possessive in English); items may be separated by semicolons when each is a name " +
 		"followed by a lower-case description and the last comes after *et*/*and*; a relative clause after the last " +
-		"item (“…, où …”, “…, where …”) ends the list unless it may add items. A list with a second *et*/*and* " +
+		"item (“…, où …”, “…, where …”, « …, dont les équipes sont arrivées » where *dont* is the relative “whose”) ends the " +
+		"list unless more items may follow it (“…, qui comptent le plus de victimes, mais aussi le Liban, …”). A list with a second *et*/*and* " +
 		"(“A et B, C et D”, “Trinidad and Tobago, Antigua and Barbuda and …”) cannot be counted and is left alone.\n\n" +
 		"It deliberately says nothing about non-exhaustive lists (*notamment*, *dont*, *y compris*, *including*, *such as*, " +
 		"*among them*, “etc.”), partial references (“deux de ces pays”, “two of the three countries”, “trois autres pays”, " +
@@ -634,7 +635,7 @@ func (c *checker) cleanAround(si, a, b int) bool {
 	if strings.HasPrefix(after, "…") || strings.HasPrefix(after, "...") || strings.HasPrefix(after, "(") {
 		return false
 	}
-	if _, ok := c.p.NonExhaustive(after, 0); ok {
+	if _, ok := c.p.NonExhaustive(after, 0); ok && !c.relativeDont(s.text, s.span.End-len(after), s.span.End) {
 		return false
 	}
 	end := strings.IndexFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
@@ -642,6 +643,12 @@ func (c *checker) cleanAround(si, a, b int) bool {
 		end = len(after)
 	}
 	if w := lower(after[:end]); continuations[w] || disjunctions[w] {
+		return false
+	}
+	// "la Turquie et la Syrie, qui comptent le plus de victimes, mais
+	// aussi le Liban, l’Irak et Israël": the clause after the list may be
+	// followed by more items.
+	if w := lower(after[:end]); relatives[w] && c.addsItems(s.text, s.span.End-len(after)+end, s.span.End) {
 		return false
 	}
 	return true
@@ -1283,6 +1290,131 @@ func (c *checker) listAfterColon(cnt *count) bool {
 // circulera", "… A and B, which …".
 var relatives = set("où", "qui", "lesquels", "lesquelles", "where", "which", "who", "whose", "whom")
 
+// French "dont" is either non-exhaustive ("13 pays, dont la France":
+// "including") or the relative pronoun ("whose", "of which"). After a list
+// closed by "et", "dont" + a definite article + a common noun + a verb is
+// the relative ("…, le Qatar et les Émirats arabes unis, dont les équipes
+// sont arrivées dimanche", "…, dont le président a parlé"): it cannot add
+// items. A name ("dont la France"), a number or a share ("dont deux",
+// "dont les trois premiers", "dont la plupart") keeps the other reading.
+var (
+	// dontShare are words after "dont" + article that pick members of a
+	// group rather than a noun of the relative clause.
+	dontShare = set("plupart", "moitié", "majorité", "minorité", "totalité", "ensemble", "reste", "un", "une",
+		"uns", "unes", "autre", "autres", "premier", "première", "premiers", "premières", "dernier", "dernière",
+		"derniers", "dernières", "second", "seconde", "seconds", "secondes", "tiers", "quart", "quarts", "plus",
+		"moins", "principal", "principale", "principaux", "principales", "meilleur", "meilleure", "meilleurs",
+		"meilleures", "mieux")
+	// dontVerbs are frequent finite verbs and the clitics before one that
+	// show the clause after "dont" + noun phrase has its own verb.
+	dontVerbs = set("est", "sont", "a", "ont", "avait", "avaient", "était", "étaient", "sera", "seront", "aura",
+		"auront", "serait", "seraient", "aurait", "auraient", "fut", "furent", "eut", "eurent", "doit", "doivent",
+		"devait", "devaient", "peut", "peuvent", "pouvait", "pouvaient", "va", "vont", "allait", "allaient",
+		"fait", "font", "se", "s'", "ne", "n'", "y")
+	// nounBefore are determiners and prepositions: a word after one is not
+	// a verb ("les équipes du gouvernement").
+	nounBefore = set("de", "du", "des", "d'", "le", "la", "les", "l'", "au", "aux", "un", "une", "à", "en", "par",
+		"pour", "sur", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "dans", "avec", "sans")
+)
+
+// dontReach is how many words after its noun a relative "dont" may find its
+// verb.
+const dontReach = 8
+
+// relativeDont reports a relative "dont" at byte i of text ti, in a clause
+// that ends by b: "dont" + definite article + common noun, then a verb
+// before any punctuation. The caller checks that a list closed by a
+// coordinator comes right before.
+func (c *checker) relativeDont(ti, i, b int) bool {
+	if c.p.Tag != "fr" {
+		return false
+	}
+	v := c.value(ti)
+	ws := c.words(ti, i, b)
+	if len(ws) < 4 || ws[0].Start != i || lower(ws[0].text(v)) != "dont" || !articles[lower(ws[1].text(v))] {
+		return false
+	}
+	noun := ws[2].text(v)
+	r, _ := utf8.DecodeRuneInString(noun)
+	if ws[2].Kind != lang.Word || !unicode.IsLower(r) || dontShare[lower(noun)] ||
+		strings.HasSuffix(noun, "ième") || strings.HasSuffix(noun, "ièmes") {
+		return false
+	}
+	if _, _, ok := c.p.Cardinal(v, ws[2].Start); ok {
+		return false
+	}
+	plural := strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "x")
+	for k := 1; k < len(ws) && k <= 2+dontReach; k++ {
+		if strings.TrimLeftFunc(v[ws[k-1].End:ws[k].Start], func(r rune) bool {
+			return unicode.IsSpace(r) || r == '-' || r == '\'' || r == '’'
+		}) != "" {
+			return false // punctuation: the clause has no verb of its own
+		}
+		if k < 3 {
+			continue
+		}
+		w := lower(ws[k].text(v))
+		if dontVerbs[w] || !nounBefore[lower(ws[k-1].text(v))] && len(w) > 4 &&
+			(strings.HasSuffix(w, "ent") && plural || strings.HasSuffix(w, "ait")) {
+			// "dont les ministres participent", "dont le chef dirigeait";
+			// not an adjective after a singular noun ("le gouvernement récent")
+			return !c.addsItems(ti, ws[3].Start, b)
+		}
+	}
+	return false
+}
+
+// addsItems reports words in [a, b) of text ti with which a sentence may
+// go on listing after a relative clause: a semicolon, "mais (aussi)",
+// "ainsi que", "voire", "puis", a marker of a partial list, "et" or "ou"
+// before a name, a country after a comma ("…, dont les bilans
+// s’alourdissent, mais aussi le Liban et l’Irak"). "et" before a verb or a
+// common noun ("…, dont les équipes sont arrivées dimanche et ont commencé
+// les recherches") and a country after a preposition ("arrivées au
+// Maroc") go on with the clause.
+func (c *checker) addsItems(ti, a, b int) bool {
+	v := c.value(ti)
+	if strings.ContainsRune(v[a:b], ';') {
+		return true
+	}
+	ws := c.words(ti, a, b)
+	for k, w := range ws {
+		t := w.text(v)
+		lw := lower(t)
+		if addAfterRelative[lw] {
+			return true
+		}
+		if _, ok := c.p.NonExhaustive(v, w.Start); ok {
+			return true
+		}
+		if (coordinators[lw] || disjunctions[lw]) && k+1 < len(ws) {
+			n := k + 1
+			if articles[lower(ws[n].text(v))] && n+1 < len(ws) {
+				n++
+			}
+			if isCapital(ws[n].text(v)) {
+				return true // "et le Japon", "ou Paul Martin"
+			}
+		}
+		if isCapital(t) {
+			p := k
+			if p > 0 && articles[lower(ws[p-1].text(v))] {
+				p--
+			}
+			if p > 0 && strings.ContainsRune(v[ws[p-1].End:ws[p].Start], ',') {
+				if _, _, _, ok := c.p.Country(v, w.Start); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addAfterRelative are words that add items to a list after a relative
+// clause.
+var addAfterRelative = set("mais", "ainsi", "voire", "puis", "sauf", "hormis", "excepté", "etc")
+
 func isCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
@@ -1308,7 +1440,7 @@ func (c *checker) relativeEnd(ti, a, b int) int {
 		}
 		switch {
 		case comma >= 0:
-			if t.Kind == lang.Word && relatives[lower(t.Text)] {
+			if t.Kind == lang.Word && (relatives[lower(t.Text)] || lower(t.Text) == "dont" && c.relativeDont(ti, t.Start, b)) {
 				if strings.ContainsRune(c.value(ti)[t.End:b], ';') {
 					return b
 				}
