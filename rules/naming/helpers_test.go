@@ -1,6 +1,9 @@
 package naming
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -95,6 +98,31 @@ func TestKeysAsDefined(t *testing.T) {
 		wantStrip := strings.Map(stroke, lang.StripDiacritics(key))
 		if want := [3]string{lang.LowerFold(w), wantStrip, strings.ToLower(wantStrip)}; got[i] != want {
 			t.Errorf("keysOf(%q) = %q, want %q", key, got[i], want)
+		}
+	}
+}
+
+// TestHonorificsStartWithCapital: extract looks up honorifics only at
+// words that start with an ASCII capital or beyond ASCII, which misses
+// none if every honorific of every pack starts with an ASCII capital.
+func TestHonorificsStartWithCapital(t *testing.T) {
+	files, err := filepath.Glob("../../internal/lang/data/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pack data: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct{ Honorifics []string }
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, h := range d.Honorifics {
+			if h = strings.TrimSpace(h); h == "" || h[0] < 'A' || h[0] > 'Z' {
+				t.Errorf("%s: honorific %q does not start with an ASCII capital", f, h)
+			}
 		}
 	}
 }

@@ -41,3 +41,13 @@ func TestOwnKey(t *testing.T) {
 		t.Errorf("only %d words accepted", accepted)
 	}
 }
+
+// TestElisionKey checks markCommon's other shortcut: a plain word
+// followed by ’ is keyed with ' instead.
+func TestElisionKey(t *testing.T) {
+	for _, w := range []string{"l’", "d’", "qu’", "jusqu’", "lorsqu’", "s’", "aujourd’"} {
+		if k, want := lowerKey(w), strings.TrimSuffix(w, "’")+"'"; k != want {
+			t.Errorf("lowerKey(%q) = %q, want %q", w, k, want)
+		}
+	}
+}

@@ -197,7 +197,8 @@ type state struct {
 	textToks [][]lang.Token               // of each text of textan.SentencesOf
 	cur      []int                        // extract's buffers, reused
 	pending  []int
-	words    map[string]*word // wordOf's memo
+	words    map[string]*word // wordOf's memo, until markCommon
+	want     map[string]bool  // markCommon's
 	wordSlab []word           // backing of words, allocated by the chunk
 	pairSlab []pair           // backing of pairs, allocated by the chunk
 	srcSlab  []source         // backing of the sources, allocated by the chunk
@@ -255,7 +256,8 @@ func run(pass *rules.Pass) (any, error) {
 	st.slab = make([]part, 0, est)
 	st.parts = make([]*part, 0, est)
 	st.seqs = make([]seqRange, 0, est)
-	st.words = make(map[string]*word, est/2) // names recur
+	sc := scratchPool.Get().(*scratch)
+	st.words, st.want = sc.words, sc.want
 	st.wordSlab = make([]word, 0, est/2)
 	st.keys.Grow(est * 8)
 	st.srcSlab = make([]source, 0, len(texts)+8) // and a few speakers and people
@@ -283,12 +285,41 @@ func run(pass *rules.Pass) (any, error) {
 		}
 	}
 	st.markCommon()
+	// The maps are done with: the Result keeps none.
+	sc.release()
+	st.words, st.want = nil, nil
 
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
 	found = append(found, st.partFindings()...)
 	report(pass, found)
 	return &Result{st: st}, nil
+}
+
+// scratch holds the maps that run needs only until markCommon is done,
+// pooled: cleared, a map keeps its room for the next record, with no
+// allocation nor garbage.
+type scratch struct {
+	words map[string]*word
+	want  map[string]bool
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{words: make(map[string]*word, 64), want: make(map[string]bool, 64)}
+}}
+
+// maxPooled bounds the entries of a map put back in the pool: clearing
+// costs its room, which one long record should not leave to all the
+// others.
+const maxPooled = 1024
+
+func (sc *scratch) release() {
+	if len(sc.words) > maxPooled || len(sc.want) > maxPooled {
+		return
+	}
+	clear(sc.words)
+	clear(sc.want)
+	scratchPool.Put(sc)
 }
 
 // finding is a diagnostic before overlap removal.
@@ -344,7 +375,7 @@ func report(pass *rules.Pass, found []finding) {
 // lower-case words are looked up, never stored. It then keeps the other
 // parts in st.names, sequence by sequence (st.seqs).
 func (st *state) markCommon() {
-	want := make(map[string]bool, len(st.words)) // lower-case form → seen in lower case
+	want := st.want // lower-case form → seen in lower case
 	// firsts[b&63] holds the byte lengths, below 64, of want's keys whose
 	// first byte is b, lasts[b&63] of those whose last byte is b: most
 	// lower-case words are their own key (see ownKey), and most of those
@@ -376,7 +407,20 @@ func (st *state) markCommon() {
 					continue
 				}
 				w := t.Text
-				if own, hyphen := ownKey(w); own {
+				// Most words are plain ASCII in lower case: scanned
+				// here, without ownKey's call.
+				i := 0
+				for i < len(w) && plainByte[w[i]] {
+					i++
+				}
+				if i > 0 && w[i:] == "’" && i+1 < 64 && (firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
+					continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
+				}
+				own, hyphen := true, false
+				if i < len(w) {
+					own, hyphen = ownKey(w[i:])
+				}
+				if own {
 					if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
 						continue // no key of its first or last byte and length
 					}
@@ -570,19 +614,29 @@ func (st *state) extract(src *source, toks []lang.Token) {
 			flush()
 			continue
 		}
-		name := isNameWord(t.Text)
+		// Most words are in lower case: their first byte says they are
+		// no name (but "al-Assad") and no honorific, since every
+		// honorific of the packs starts with an ASCII capital
+		// (TestHonorificsStartWithCapital).
+		first := uint8(startOther)
+		if t.Text != "" {
+			first = startOf[t.Text[0]]
+		}
+		name := first == startCapital || first == startArticle && arabicArticle(t.Text) || first == startOther && isNameWord(t.Text)
 		if name {
 			roles = st.roleAt(s, t, roles)
 		}
-		if end, _ := st.pack.Honorific(s, t.Start); end > 0 {
-			flush() // "M." is not part of the name; skip its tokens
-			for k+1 < len(toks) && toks[k+1].Start < end {
-				k++
-				if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text) {
-					roles = st.roleAt(s, u, roles)
+		if first == startCapital || first == startOther {
+			if end, _ := st.pack.Honorific(s, t.Start); end > 0 {
+				flush() // "M." is not part of the name; skip its tokens
+				for k+1 < len(toks) && toks[k+1].Start < end {
+					k++
+					if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text) {
+						roles = st.roleAt(s, u, roles)
+					}
 				}
+				continue
 			}
-			continue
 		}
 		if name && st.placeName(toks, k) {
 			// "lycée Victor-Hugo": the place's name, which French writes
@@ -690,19 +744,13 @@ func isParticle(w string) bool {
 	// Every particle is ASCII of five bytes at most, and so is the key
 	// of an ASCII word: only other words need folding.
 	if len(w) <= 5 {
-		var buf [5]byte
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				v, _ := lang.LookupFold(particles, w)
-				return v
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
+		k, ascii := packLower(w)
+		if !ascii {
+			v, _ := lang.LookupFold(particles, w)
+			return v
 		}
-		return particles[string(buf[:len(w)])]
+		_, found := slices.BinarySearch(particleKeys, k)
+		return found
 	}
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
@@ -711,6 +759,35 @@ func isParticle(w string) bool {
 		}
 	}
 	return false
+}
+
+// particleKeys are the particles packed by packLower, sorted: an ASCII
+// word is looked up with a few integer comparisons, no hashing
+// (TestIsParticleAsDefined checks it against the map).
+var particleKeys = func() []uint64 {
+	var keys []uint64
+	for p := range particles {
+		k, _ := packLower(p)
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}()
+
+// packLower packs w, of five bytes at most, in lower case and its length
+// into an integer, and reports whether w is ASCII.
+func packLower(w string) (k uint64, ascii bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k<<8 | uint64(len(w)), true
 }
 
 // twoLines reports whether white space holds two line breaks or more: a
@@ -728,6 +805,29 @@ func isNameWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || arabicArticle(w)
 }
+
+// The classes of a word's first byte (startOf), by which extract
+// decides most words without a call.
+const (
+	startLower   = iota // ASCII but capitals and the letters below: no name
+	startCapital        // ASCII capital: a name
+	startArticle        // a, b, e, i: an Arabic article may start there ("al-Assad")
+	startOther          // beyond ASCII: isNameWord decodes
+)
+
+var startOf = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = startOther
+		case 'A' <= c && c <= 'Z':
+			t[c] = startCapital
+		case c == 'a' || c == 'b' || c == 'e' || c == 'i':
+			t[c] = startArticle
+		}
+	}
+	return t
+}()
 
 // roleAt appends to roles the role starting at t, a capitalised word
 // (only those can start a role that matters here) after the roles found
@@ -765,8 +865,8 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			continue
 		}
 		end := t.End
-		for _, poss := range []string{"'s", "’s"} {
-			if strings.HasSuffix(s[t.Start:end], poss) && end-len(poss) > t.Start {
+		for _, poss := range [...]string{"'s", "’s"} {
+			if end > t.Start && s[end-1] == 's' && strings.HasSuffix(s[t.Start:end], poss) && end-len(poss) > t.Start {
 				end -= len(poss)
 			}
 		}
@@ -779,6 +879,10 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 		for start < end {
 			segEnd := start
 			for segEnd < end {
+				if c := s[segEnd]; c < utf8.RuneSelf && c != '-' {
+					segEnd++ // most letters: no decoding
+					continue
+				}
 				r, sz := utf8.DecodeRuneInString(s[segEnd:])
 				if isHyphen(r) {
 					break
@@ -864,6 +968,10 @@ func strip(s string) string {
 // not an allocation a key.
 func keysOf(b *strings.Builder, key string) (lower, stripped, norm string) {
 	start := b.Len()
+	// The keys are made in arrays on the stack and written to b whole: a
+	// byte or a rune at a time costs a call each.
+	var lowArr, stripArr, normArr [64]byte
+	low := lowArr[:0]
 	i := 0
 	for i < len(key) && key[i] < utf8.RuneSelf {
 		i++
@@ -874,16 +982,18 @@ func keysOf(b *strings.Builder, key string) (lower, stripped, norm string) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			low = append(low, c)
 		}
+		b.Write(low)
 		lower = b.String()[start:]
 		return lower, key, lower
 	}
 	// key is valid UTF-8 (lang.Fold makes it so): strings.ToLower is
 	// unicode.ToLower rune by rune.
 	for _, r := range key {
-		b.WriteRune(unicode.ToLower(r))
+		low = utf8.AppendRune(low, unicode.ToLower(r))
 	}
+	b.Write(low)
 	n := b.Len()
 	table := stripLatin()
 	for _, r := range key[i:] {
@@ -894,17 +1004,17 @@ func keysOf(b *strings.Builder, key string) (lower, stripped, norm string) {
 		}
 	}
 	// The stripped key goes after lower, its lower-case form after that.
-	var low [64]byte
-	lowBuf := low[:0]
+	str, strLow := stripArr[:0], normArr[:0]
 	for _, r := range key {
 		if r >= utf8.RuneSelf {
 			r = table[r-latinFirst]
 		}
-		b.WriteRune(r)
-		lowBuf = utf8.AppendRune(lowBuf, unicode.ToLower(r))
+		str = utf8.AppendRune(str, r)
+		strLow = utf8.AppendRune(strLow, unicode.ToLower(r))
 	}
+	b.Write(str)
 	m := b.Len()
-	b.Write(lowBuf)
+	b.Write(strLow)
 	all := b.String()
 	return all[start:n], all[n:m], all[m:]
 }
@@ -1264,10 +1374,41 @@ func (st *state) partFindings() []finding {
 		f *form
 		n int // len(f.runes)
 	}
-	refs := make([]refForm, 0, len(list))
+	var refsArr [64]refForm // on the stack for most records
+	refs := refsArr[:0]
 	for _, y := range list {
 		if y.people || y.plain {
 			refs = append(refs, refForm{y, len(y.runes)})
+		}
+	}
+	// classify pairs spellings of L runes only with ones of L-1 to L+1
+	// (its first test): near[bounds[L]:bounds[L+1]] are the indexes in
+	// refs of those, in refs' order, so that each spelling is compared
+	// with them alone, in the same order as with all.
+	maxN := 0
+	for _, r := range refs {
+		maxN = max(maxN, r.n)
+	}
+	// Arrays on the stack hold both for most records; append of make
+	// goes past them without a temporary.
+	var bufArr [128]int
+	var nearArr [192]int32
+	buf := append(bufArr[:0], make([]int, 2*(maxN+3))...)
+	bounds, cursor := buf[:maxN+3], buf[maxN+3:]
+	for _, r := range refs {
+		for l := max(r.n-1, 0); l <= r.n+1; l++ {
+			bounds[l+1]++
+		}
+	}
+	for l := 1; l < len(bounds); l++ {
+		bounds[l] += bounds[l-1]
+	}
+	copy(cursor, bounds)
+	near := append(nearArr[:0], make([]int32, bounds[maxN+2])...)
+	for i, r := range refs {
+		for l := max(r.n-1, 0); l <= r.n+1; l++ {
+			near[cursor[l]] = int32(i)
+			cursor[l]++
 		}
 	}
 	var out []finding
@@ -1277,10 +1418,13 @@ func (st *state) partFindings() []finding {
 		}
 		best, bestKind := x, kindNone
 		lx := len(x.runes)
-		for _, r := range refs {
-			y := r.f
-			if d := r.n - lx; d > 1 || d < -1 || y == x {
-				continue // classify's first test, or x itself
+		if lx > maxN+1 {
+			continue // longer than every reference by two runes or more
+		}
+		for _, i := range near[bounds[lx]:bounds[lx+1]] {
+			y := refs[i].f
+			if y == x {
+				continue
 			}
 			kind := classify(x, y)
 			if kind == kindNone || !st.related(x, y, kind) {
