@@ -50,7 +50,10 @@ var Rule = &rules.Rule{
 		"between (`le lycée Victor-Hugo`, `le stade Pierre-Mauroy`, `le Centre international de conférences " +
 		"Abdou-Diouf` and `Victor Hugo`, `Pierre Mauroy`, `Abdou Diouf`): French names places after people with hyphens;\n" +
 		"- a final `s` added or dropped, in a surname or a full name: a plural (`Liberal Democrats` / `the Liberal " +
-		"Democrat leader`); a doubled one is still reported (`Davis` / `Daviss`);\n" +
+		"Democrat leader`); a doubled one is still reported (`Davis` / `Daviss`); likewise an `n` after a final `a`, " +
+		"a place's adjective (`South America` / `the South American countries`);\n" +
+		"- a word opening a sentence or in a title that only adds accents after its first letter (`Côté camerounais` / " +
+		"`la Côte d’Ivoire`): a slip drops accents, it does not add them;\n" +
 		"- an acronym and a capitalised word that each occur only inside different hyphenated names (`SUD-Rail` and " +
 		"`l’axe Sud-Est`); as whole words, or in one name, they are compared (`OTAN` / `Otan`, `SUD-Rail` / `Sud-Rail`);\n" +
 		"- spellings that are both in the `people` list;\n" +
@@ -1545,6 +1548,9 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 	if (k == kindCase || k == kindOther) && acronymApart(x, y) {
 		return false // "SUD-Rail", the union, and "l’axe Sud-Est"
 	}
+	if k == kindDiacritics && !x.strong && !x.people && accentsAdded(x, y) {
+		return false // "Côté camerounais" opening a sentence, "la Côte d’Ivoire": another word
+	}
 	cx, cy := x.countryOf(pack), y.countryOf(pack)
 	if cx != "" && cy != "" && cx != cy {
 		return false // Gambia / Zambia
@@ -1556,8 +1562,11 @@ func related(pack *lang.Pack, x, y *form, k kind, fill func(*form)) bool {
 		fill(x)
 		fill(y)
 	}
-	if k == kindEdgeEdit && plural(x.runes, y.runes) {
-		return false // "Liberal Democrats" / "the Liberal Democrat leader": a party and its member
+	if k == kindEdgeEdit && (plural(x.runes, y.runes) || adjectiveEnding(x.runes, y.runes)) {
+		// "Liberal Democrats" / "the Liberal Democrat leader": a party and
+		// its member; "South America" / "South American": a place and its
+		// adjective.
+		return false
 	}
 	if k == kindEdgeEdit && !sameEntity(x, y) && !surnameAlone(pack, x, y) {
 		return false // "Vershbov" only when "Alexander Vershbov" meets "Alexander Vershbow"
@@ -1743,6 +1752,39 @@ func plural(a, b []rune) bool {
 	}
 	n := len(a)
 	return n > 0 && len(b) == n+1 && b[n] == 's' && a[n-1] != 's' && string(a) == string(b[:n])
+}
+
+// adjectiveEnding reports whether the longer of a and b is the other with
+// an n added after its final a: the adjective or demonym of a place
+// ("South America" / "the South American countries", "Saudi Arabia" /
+// "Saudi Arabian", "West Virginia" / "West Virginian"). It is an ending,
+// not a typo, even where the rest of a full name agrees.
+func adjectiveEnding(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := len(a)
+	return n > 0 && len(b) == n+1 && a[n-1] == 'a' && b[n] == 'n' && slices.Equal(a, b[:n])
+}
+
+// accentsAdded reports whether x, which differs from y only by
+// diacritics, carries accents that y lacks, after a first letter they
+// share, and none of y's: "Côté" / "Côte", "Marché" / "Marche". Where
+// x only opens sentences or stands in titles, its capital says nothing:
+// it is more often another word than the name, which a slip strips of its
+// accents rather than adds any to. An accent on the capital ("États" /
+// "Etats") is a house style, still compared.
+func accentsAdded(x, y *form) bool {
+	a, b := x.lower, y.lower
+	for i := 0; a != "" && b != ""; i++ {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && (i == 0 || rb >= utf8.RuneSelf || strip(a[:na]) != b[:nb]) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }
 
 // endsName reports whether y is the last word of one of its multi-word
