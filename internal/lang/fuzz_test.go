@@ -85,10 +85,10 @@ func FuzzTokens(f *testing.F) {
 		for _, p := range fuzzPacks(t) {
 			prev := 0
 			for _, tk := range p.Tokens(s) {
-				if tk.Start != prev || tk.End <= tk.Start || tk.End > len(s) || tk.Text != s[tk.Start:tk.End] {
+				if tk.Start != prev || tk.End <= tk.Start || tk.End > len(s) || tk.Text(s) != s[tk.Start:tk.End] {
 					t.Fatalf("Tokens(%q): bad token %+v at %d", s, tk, prev)
 				}
-				if utf8.ValidString(s) && !utf8.ValidString(tk.Text) {
+				if utf8.ValidString(s) && !utf8.ValidString(tk.Text(s)) {
 					t.Fatalf("Tokens(%q): token splits a rune %+v", s, tk)
 				}
 				prev = tk.End

@@ -198,6 +198,7 @@ type state struct {
 	pack     *lang.Pack
 	tokens   map[*rules.Node][]lang.Token // of the texts, when not aligned with textToks
 	textToks [][]lang.Token               // of each text of textan.SentencesOf
+	textVals []string                     // the values of those texts
 	cur      []int                        // extract's buffers, reused
 	pending  []int
 	words    map[string]*word // wordOf's memo, until markCommon
@@ -233,6 +234,7 @@ func run(pass *rules.Pass) (any, error) {
 	// of texts[i] are tts[i].Tokens, with no map to build. The map is the
 	// fallback should they ever disagree.
 	st.textToks = make([][]lang.Token, len(texts))
+	st.textVals = make([]string, len(texts))
 	aligned := len(tts) == len(texts)
 	for i := 0; aligned && i < len(tts); i++ {
 		aligned = tts[i].Text.Node == texts[i].Text.Node
@@ -245,6 +247,7 @@ func run(pass *rules.Pass) (any, error) {
 	}
 	tokens := 0
 	for i, ts := range texts {
+		st.textVals[i] = ts.Text.Value()
 		if aligned {
 			st.textToks[i] = tts[i].Tokens
 		} else {
@@ -396,20 +399,21 @@ func (st *state) markCommon() {
 		}
 	}
 	if len(want) > 0 {
-		for _, toks := range st.textToks {
+		for ti, toks := range st.textToks {
+			v := st.textVals[ti]
 			for k := range toks {
 				t := &toks[k] // not a copy: most tokens are looked at once
-				if t.Kind != lang.Word || t.Text == "" {
+				if t.Kind != lang.Word || t.End == t.Start {
 					continue
 				}
-				if c := t.Text[0]; c < utf8.RuneSelf {
+				if c := v[t.Start]; c < utf8.RuneSelf {
 					if c < 'a' || c > 'z' {
 						continue
 					}
-				} else if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsLower(r) {
+				} else if r, _ := utf8.DecodeRuneInString(v[t.Start:]); !unicode.IsLower(r) {
 					continue
 				}
-				w := t.Text
+				w := t.Text(v)
 				// Most words are plain ASCII in lower case: scanned
 				// here, without ownKey's call.
 				i := 0
@@ -608,7 +612,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
 		if t.Kind == lang.Space {
-			if len(t.Text) >= 2 && twoLines(t.Text) {
+			if len(t.Text(s)) >= 2 && twoLines(t.Text(s)) {
 				flush()
 			}
 			continue
@@ -622,10 +626,10 @@ func (st *state) extract(src *source, toks []lang.Token) {
 		// honorific of the packs starts with an ASCII capital
 		// (TestHonorificsStartWithCapital).
 		first := uint8(startOther)
-		if t.Text != "" {
-			first = startOf[t.Text[0]]
+		if t.End > t.Start {
+			first = startOf[s[t.Start]]
 		}
-		name := first == startCapital || first == startArticle && arabicArticle(t.Text) || first == startOther && isNameWord(t.Text)
+		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && isNameWord(t.Text(s))
 		if name {
 			roles = st.roleAt(s, t, roles)
 		}
@@ -634,14 +638,14 @@ func (st *state) extract(src *source, toks []lang.Token) {
 				flush() // "M." is not part of the name; skip its tokens
 				for k+1 < len(toks) && toks[k+1].Start < end {
 					k++
-					if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text) {
+					if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text(s)) {
 						roles = st.roleAt(s, u, roles)
 					}
 				}
 				continue
 			}
 		}
-		if name && st.placeName(toks, k) {
+		if name && st.placeName(s, toks, k) {
 			// "lycée Victor-Hugo": the place's name, which French writes
 			// with hyphens, not the person's misspelt.
 			flush()
@@ -652,7 +656,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 			cur = append(cur, pending...)
 			cur = append(cur, k)
 			pending = pending[:0]
-		case len(cur) > 0 && isParticle(t.Text):
+		case len(cur) > 0 && isParticle(t.Text(s)):
 			pending = append(pending, k)
 		default:
 			flush()
@@ -670,8 +674,8 @@ func (st *state) extract(src *source, toks []lang.Token) {
 // words, the name must end there ("la gare accueille Jean-Luc Mélenchon"
 // names a person) and follow no preposition or article ("la gare de
 // Saint-Étienne" names a town).
-func (st *state) placeName(toks []lang.Token, k int) bool {
-	if !hasHyphen(toks[k].Text) {
+func (st *state) placeName(s string, toks []lang.Token, k int) bool {
+	if !hasHyphen(toks[k].Text(s)) {
 		return false
 	}
 	j := k - 1
@@ -681,10 +685,10 @@ func (st *state) placeName(toks []lang.Token, k int) bool {
 	if j < 0 || j == k-1 || toks[j].Kind != lang.Word {
 		return false
 	}
-	if st.pack.PlaceNoun(toks[j].Text) {
+	if st.pack.PlaceNoun(toks[j].Text(s)) {
 		return true
 	}
-	if next := wordAfter(toks, k); next != "" && isNameWord(next) || placeOf[toks[j].Text] {
+	if next := wordAfter(s, toks, k); next != "" && isNameWord(next) || placeOf[toks[j].Text(s)] {
 		return false // "la gare de Saint-Étienne": the town, no dedication
 	}
 	words := 0
@@ -693,9 +697,9 @@ func (st *state) placeName(toks []lang.Token, k int) bool {
 		case t.Kind == lang.Space:
 		case t.Kind != lang.Word:
 			return false
-		case st.pack.PlaceNoun(t.Text):
+		case st.pack.PlaceNoun(t.Text(s)):
 			return true // after one lower-case word at least: toks[j] was none
-		case words == maxPlaceComplement || !startsLower(t.Text) || notComplement[t.Text]:
+		case words == maxPlaceComplement || !startsLower(t.Text(s)) || notComplement[t.Text(s)]:
 			return false
 		default:
 			words++
@@ -726,13 +730,13 @@ var placeOf = map[string]bool{
 }
 
 // wordAfter is the text of the word after token k, past white space only.
-func wordAfter(toks []lang.Token, k int) string {
+func wordAfter(s string, toks []lang.Token, k int) string {
 	k++
 	for k < len(toks) && toks[k].Kind == lang.Space {
 		k++
 	}
 	if k < len(toks) && toks[k].Kind == lang.Word {
-		return toks[k].Text
+		return toks[k].Text(s)
 	}
 	return ""
 }
@@ -863,7 +867,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 	prevTok := -1
 	for n, k := range seq {
 		t := toks[k]
-		if !isNameWord(t.Text) {
+		if !isNameWord(t.Text(s)) {
 			prev = nil // a particle separates: "République de Corée" has no pair
 			continue
 		}
@@ -873,10 +877,10 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 				end -= len(poss)
 			}
 		}
-		weak := src.weak || (n == 0 && !src.people && src.sentences != nil && initial(toks, k, src.sentences))
+		weak := src.weak || (n == 0 && !src.people && src.sentences != nil && initial(s, toks, k, src.sentences))
 		// A dateline ("BANJUL — President Adama Barrow…") is a run of
 		// capitals too.
-		shout := allCaps(t.Text) && (allCaps(wordAt(toks, k, -1)) || allCaps(wordAt(toks, k, 1)) ||
+		shout := allCaps(t.Text(s)) && (allCaps(wordAt(s, toks, k, -1)) || allCaps(wordAt(s, toks, k, 1)) ||
 			strings.TrimSpace(s[:t.Start]) == "")
 		start := t.Start
 		for start < end {
@@ -925,10 +929,10 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 }
 
 // wordAt is the text of the word before (dir -1) or after (dir 1) token k.
-func wordAt(toks []lang.Token, k, dir int) string {
+func wordAt(s string, toks []lang.Token, k, dir int) string {
 	for k += dir; k >= 0 && k < len(toks); k += dir {
 		if toks[k].Kind == lang.Word {
-			return toks[k].Text
+			return toks[k].Text(s)
 		}
 	}
 	return ""
@@ -1151,7 +1155,7 @@ func commonWord(lower string) bool {
 const openers = "«“\"‘'([{—–-:;…/•*"
 
 // initial reports whether token k starts a sentence or a quotation.
-func initial(toks []lang.Token, k int, sentences []lang.Span) bool {
+func initial(s string, toks []lang.Token, k int, sentences []lang.Span) bool {
 	for _, sp := range sentences {
 		if sp.Start == toks[k].Start {
 			return true
@@ -1164,7 +1168,7 @@ func initial(toks []lang.Token, k int, sentences []lang.Span) bool {
 	if j < 0 {
 		return true
 	}
-	if toks[j].Kind == lang.Punct && strings.Contains(openers, toks[j].Text) {
+	if toks[j].Kind == lang.Punct && strings.Contains(openers, toks[j].Text(s)) {
 		return true
 	}
 	for _, sp := range sentences { // "« Nous": the sentence starts at the guillemet

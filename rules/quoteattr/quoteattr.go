@@ -139,9 +139,9 @@ type checker struct {
 	p      *lang.Pack
 	quotes []textan.TextQuotes
 	sents  []textan.TextSentences
-	toks   [][]lang.Token // word tokens of each text, once wordsOf picked them
+	toks   [][]word // word tokens of each text, once wordsOf picked them
 	// wordBuf holds the slices of toks, one after the other.
-	wordBuf []lang.Token
+	wordBuf []word
 	shared  []textan.TextTokens
 	preps   map[string]bool // prepositions of the language
 	indefs  map[string]bool // indefinites of the language
@@ -254,19 +254,20 @@ func (c *checker) attrsOf(ti int) []attrib {
 
 // wordsOf returns the word tokens of text ti, picked on first use: the
 // texts after the last quotation may never need them.
-func (c *checker) wordsOf(ti int) []lang.Token {
+func (c *checker) wordsOf(ti int) []word {
 	if ws := c.toks[ti]; ws != nil {
 		return ws
 	}
 	buf := c.wordBuf // a local: appending to c.wordBuf would store c's field at every word
 	if buf == nil {
-		buf = make([]lang.Token, 0, 256) // so that ws is never nil, even with no word
+		buf = make([]word, 0, 256) // so that ws is never nil, even with no word
 	}
 	start := len(buf)
+	v := c.text(ti).Value()
 	toks := c.tokensOf(ti, c.text(ti))
 	for i := range toks {
 		if toks[i].Kind == lang.Word {
-			buf = append(buf, toks[i])
+			buf = append(buf, word{toks[i], toks[i].Text(v)})
 		}
 	}
 	c.wordBuf = buf
@@ -274,6 +275,13 @@ func (c *checker) wordsOf(ti int) []lang.Token {
 	ws := buf[start:len(buf):len(buf)]
 	c.toks[ti] = ws
 	return ws
+}
+
+// word is a word token with its text, which the rule reads at every turn
+// (the shared tokens hold only offsets).
+type word struct {
+	lang.Token
+	Text string
 }
 
 // tokensOf returns the tokens of text ti from the shared analysis, or
@@ -352,7 +360,7 @@ func (c *checker) scanNames(ti int) {
 
 // particle: the role matched at word w with a capitalised article is the
 // end of a name ("Bruno Le Maire", whose "Le Maire" reads as "le maire").
-func (c *checker) particle(ti int, w lang.Token, role lang.Span) bool {
+func (c *checker) particle(ti int, w word, role lang.Span) bool {
 	if role.Start == w.Start || !isCap(w.Text) {
 		return false
 	}
@@ -1010,7 +1018,7 @@ func (c *checker) relativeOfAnonymous(ti, a, b int, sp lang.Span) (lang.Span, bo
 	if w < 0 || words[w].Start != sp.Start || !lookupLower(relatives[c.p.Tag], words[w].Text) {
 		return lang.Span{}, false
 	}
-	var ws []lang.Token
+	var ws []word
 	for _, x := range words {
 		if x.Start >= a && x.End <= b {
 			ws = append(ws, x)
@@ -1273,20 +1281,20 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // not overlap, so those are the run from the first word starting at or
 // after a to the last ending at or before b. The run is capped: no append
 // may reach the words after it.
-func within(words []lang.Token, a, b int) []lang.Token {
+func within(words []word, a, b int) []word {
 	lo, hi := wordRange(words, a, b)
 	return words[lo:hi:hi]
 }
 
 // wordRange is within's run as indices: words[lo:hi].
-func wordRange(words []lang.Token, a, b int) (lo, hi int) {
+func wordRange(words []word, a, b int) (lo, hi int) {
 	lo = sort.Search(len(words), func(i int) bool { return words[i].Start >= a })
 	hi = lo + sort.Search(len(words)-lo, func(i int) bool { return words[lo+i].End > b })
 	return lo, hi
 }
 
 // wordAt returns the index of the first word starting at or after i.
-func wordAt(words []lang.Token, i int) int {
+func wordAt(words []word, i int) int {
 	for k, w := range words {
 		if w.Start >= i {
 			return k
@@ -1324,7 +1332,7 @@ var documents = map[string]map[string]bool{
 
 // document: the noun phrase at words[i] (after its determiner) names a
 // document.
-func (c *checker) document(words []lang.Token, i int) bool {
+func (c *checker) document(words []word, i int) bool {
 	for j := i + 1; j < len(words) && j <= i+2; j++ {
 		if documents[c.p.Tag][strings.ToLower(words[j].Text)] {
 			return true
@@ -1353,7 +1361,7 @@ var (
 // company", « un porte-parole de la SNCF », « une porte-parole du
 // ministère ». The organisation speaks through its spokesperson, as in
 // "Halden said in a statement"; a bare "a spokesman" names no one.
-func (c *checker) orgVoice(s string, words []lang.Token, i int) bool {
+func (c *checker) orgVoice(s string, words []word, i int) bool {
 	for j := i + 1; j < len(words) && j <= i+3; j++ {
 		if j > i+1 && !onlySpace(s[words[j-1].End:words[j].Start]) {
 			return false
@@ -1382,7 +1390,7 @@ func (c *checker) orgVoice(s string, words []lang.Token, i int) bool {
 // anonSpan is the anonymous speaker's noun phrase from its determiner at
 // words[i]: at most four words, up to a preposition ("un responsable" of
 // "un responsable de l'OTAN lors d'une conférence").
-func (c *checker) anonSpan(words []lang.Token, i int) lang.Span {
+func (c *checker) anonSpan(words []word, i int) lang.Span {
 	j := i + 1
 	for j+1 < len(words) && j+1 < i+4 && !c.preposition(words[j+1].Text) {
 		j++

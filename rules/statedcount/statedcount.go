@@ -1430,6 +1430,7 @@ var addMore = set("ainsi", "plus", "voire", "sans", "well", "along", "together",
 // well as", a semicolon, a capitalised name) may hold more items: b is
 // returned unchanged.
 func (c *checker) relativeEnd(ti, a, b int) int {
+	v := c.value(ti)
 	coord, comma := false, -1
 	for _, t := range c.toks[ti] {
 		if t.Start < a || t.Kind == lang.Space {
@@ -1440,11 +1441,10 @@ func (c *checker) relativeEnd(ti, a, b int) int {
 		}
 		switch {
 		case comma >= 0:
-			if t.Kind == lang.Word && (relatives[lower(t.Text)] || lower(t.Text) == "dont" && c.relativeDont(ti, t.Start, b)) {
+			if t.Kind == lang.Word && (relatives[lower(t.Text(v))] || lower(t.Text(v)) == "dont" && c.relativeDont(ti, t.Start, b)) {
 				if strings.ContainsRune(c.value(ti)[t.End:b], ';') {
 					return b
 				}
-				v := c.value(ti)
 				for _, w := range c.words(ti, t.End, b) {
 					if lw := lower(w.text(v)); coordinators[lw] || disjunctions[lw] || addMore[lw] || isCapital(w.text(v)) {
 						return b // or a name: "…, qui affronteront Paul Martin"
@@ -1453,9 +1453,9 @@ func (c *checker) relativeEnd(ti, a, b int) int {
 				return comma
 			}
 			comma = -1
-		case t.Kind == lang.Word && coordinators[lower(t.Text)]:
+		case t.Kind == lang.Word && coordinators[lower(t.Text(v))]:
 			coord = true
-		case coord && t.Text == ",":
+		case coord && t.Text(v) == ",":
 			comma = t.Start
 		}
 	}
@@ -1506,22 +1506,22 @@ func (c *checker) listApposition(cnt *count) bool {
 	}
 	a, b, depth, coord := cnt.head+1, -1, 0, false
 	for _, t := range c.toks[s.text] {
-		if t.Start < a || t.Kind == lang.Space || t.Text == "–" && joinDash(v, t.Start) {
+		if t.Start < a || t.Kind == lang.Space || t.Text(v) == "–" && joinDash(v, t.Start) {
 			continue
 		}
 		if t.End > s.span.End {
 			break
 		}
 		switch {
-		case t.Text == "(":
+		case t.Text(v) == "(":
 			depth++
-		case t.Text == ")" && depth > 0:
+		case t.Text(v) == ")" && depth > 0:
 			depth--
-		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text)]:
+		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text(v))]:
 			coord = true
-		case depth == 0 && coord && (t.Text == "," || t.Text == ")" || t.Text == "–" || t.Text == "—"):
+		case depth == 0 && coord && (t.Text(v) == "," || t.Text(v) == ")" || t.Text(v) == "–" || t.Text(v) == "—"):
 			b = t.Start
-		case depth == 0 && t.Kind == lang.Punct && t.Text != "," && t.Text != "." && t.Text != "-" && t.Text != "'" && t.Text != "’":
+		case depth == 0 && t.Kind == lang.Punct && t.Text(v) != "," && t.Text(v) != "." && t.Text(v) != "-" && t.Text(v) != "'" && t.Text(v) != "’":
 			return false // a colon, a semicolon, a quotation: not a plain apposition
 		}
 		if b >= 0 {
@@ -1550,6 +1550,7 @@ func (c *checker) listApposition(cnt *count) bool {
 // a coordinator right after the last semicolon, and each description starts
 // in lower case (not another name: "A, B and C in defence; D, E and F").
 func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok bool) {
+	v := c.value(ti)
 	if !strings.ContainsRune(c.value(ti)[a:b], ';') {
 		return nil, false, false
 	}
@@ -1569,7 +1570,7 @@ func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok boo
 		if t.Start < a || t.End > b || t.Kind == lang.Space {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := utf8.DecodeRuneInString(t.Text(v))
 		if afterComma {
 			afterComma = false
 			if !unicode.IsLower(r) {
@@ -1583,11 +1584,11 @@ func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok boo
 			}
 		case t.Kind == lang.Punct && closeQuote[r] != 0:
 			closing = closeQuote[r]
-		case t.Text == "(":
+		case t.Text(v) == "(":
 			depth++
-		case t.Text == ")":
+		case t.Text(v) == ")":
 			depth--
-		case depth == 0 && t.Text == ";":
+		case depth == 0 && t.Text(v) == ";":
 			if head < 0 {
 				head = lastEnd
 			}
@@ -1596,10 +1597,10 @@ func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok boo
 			}
 			semi, coordLast = true, false
 			continue
-		case depth == 0 && t.Text == "," && head < 0 && start >= 0:
+		case depth == 0 && t.Text(v) == "," && head < 0 && start >= 0:
 			head, afterComma = lastEnd, true
 			continue
-		case depth == 0 && t.Kind == lang.Word && start < 0 && coordinators[lower(t.Text)]:
+		case depth == 0 && t.Kind == lang.Word && start < 0 && coordinators[lower(t.Text(v))]:
 			if !semi || coordLast {
 				return nil, false, false
 			}
@@ -1626,6 +1627,7 @@ func (c *checker) splitSemicolons(ti, a, b int) (items []lang.Span, semi, ok boo
 // splitList splits [a, b) into items at commas, semicolons and a final
 // coordinator, outside brackets. The last item must follow a coordinator.
 func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
+	v := c.value(ti)
 	var items []lang.Span
 	start, depth, coordLast, coords := -1, 0, false, 0
 	flush := func(end int) bool {
@@ -1642,7 +1644,7 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 		if t.Start < a || t.End > b || t.Kind == lang.Space {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
+		r, _ := utf8.DecodeRuneInString(t.Text(v))
 		switch {
 		case closing != 0:
 			if r == closing && t.Kind == lang.Punct {
@@ -1650,17 +1652,17 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 			}
 		case t.Kind == lang.Punct && closeQuote[r] != 0:
 			closing = closeQuote[r] // “Saints and Sinners”, “Love, Actually”
-		case t.Text == "(":
+		case t.Text(v) == "(":
 			depth++
-		case t.Text == ")":
+		case t.Text(v) == ")":
 			depth--
-		case depth == 0 && (t.Text == "," || t.Text == ";"):
+		case depth == 0 && (t.Text(v) == "," || t.Text(v) == ";"):
 			if !flush(lastEnd) {
 				return nil, false
 			}
 			coordLast = false
 			continue
-		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text)]:
+		case depth == 0 && t.Kind == lang.Word && coordinators[lower(t.Text(v))]:
 			// A second coordinator makes pairs ("A et B, C et D") or names
 			// with "and" inside ("Trinidad and Tobago"): not countable.
 			if coords++; coords > 1 || start >= 0 && !flush(lastEnd) {
@@ -1668,7 +1670,7 @@ func (c *checker) splitList(ti, a, b int) ([]lang.Span, bool) {
 			}
 			coordLast = true
 			continue
-		case depth == 0 && t.Kind == lang.Word && disjunctions[lower(t.Text)]:
+		case depth == 0 && t.Kind == lang.Word && disjunctions[lower(t.Text(v))]:
 			return nil, false
 		}
 		if start < 0 {
@@ -1706,7 +1708,7 @@ func (c *checker) nameLike(v string, a, b int) bool {
 		}
 	} else if rest, ok := c.afterTitle(v, ws); ok {
 		ws, full = rest, len(rest) // "U.S. President Donald Trump", "la Première ministre italienne Giorgia Meloni"
-	} else if articles[lower(ws[0].Text)] {
+	} else if articles[lower(ws[0].Text(v))] {
 		ws = ws[1:]
 	}
 	if len(ws) == 0 || full > 6 {
@@ -1716,24 +1718,25 @@ func (c *checker) nameLike(v string, a, b int) bool {
 		if _, _, _, ok := c.p.Role(v, w.Start); ok {
 			return false // "Jens Stoltenberg, NATO Secretary General, …": a role, not another name
 		}
-		r, _ := utf8.DecodeRuneInString(w.Text)
+		r, _ := utf8.DecodeRuneInString(w.Text(v))
 		if unicode.IsUpper(r) {
 			continue
 		}
-		if k > 0 && strings.ContainsAny(w.Text, "0123456789") {
+		if k > 0 && strings.ContainsAny(w.Text(v), "0123456789") {
 			continue // a model or edition: "la Renault 5", "la Peugeot e-3008"
 		}
-		if k > 0 && complement[lower(w.Text)] {
+		if k > 0 && complement[lower(w.Text(v))] {
 			b = w.Start // "Rachida Dati à la Culture", "Ed Miliband at Energy"
 			break
 		}
-		if k == 0 || k == len(ws)-1 || !particles[lower(w.Text)] {
+		if k == 0 || k == len(ws)-1 || !particles[lower(w.Text(v))] {
 			return false
 		}
 	}
 	// Only words, spaces and dots of initials in the name.
-	for _, t := range c.p.Tokens(v[a:b]) {
-		if t.Kind == lang.Punct && t.Text != "." && !(t.Text == "–" && joinDash(v, a+t.Start)) {
+	name := v[a:b]
+	for _, t := range c.p.Tokens(name) {
+		if t.Kind == lang.Punct && t.Text(name) != "." && !(t.Text(name) == "–" && joinDash(v, a+t.Start)) {
 			return false
 		}
 	}
@@ -1752,7 +1755,7 @@ func (c *checker) nameLike(v string, a, b int) bool {
 // apposition to the item next to it.
 func (c *checker) afterTitle(v string, ws []lang.Token) ([]lang.Token, bool) {
 	k := 0
-	if articles[lower(ws[0].Text)] {
+	if articles[lower(ws[0].Text(v))] {
 		k = 1
 	}
 	for j := k; j < len(ws) && j <= k+3; j++ {
@@ -1768,7 +1771,7 @@ func (c *checker) afterTitle(v string, ws []lang.Token) ([]lang.Token, bool) {
 				rest = rest[1:]
 			}
 			if c.p.Tag != "fr" {
-				if len(rest) == 0 || !isCapital(rest[0].Text) {
+				if len(rest) == 0 || !isCapital(rest[0].Text(v)) {
 					return nil, false
 				}
 				return rest, true
@@ -1779,24 +1782,24 @@ func (c *checker) afterTitle(v string, ws []lang.Token) ([]lang.Token, bool) {
 			// Leyen », « le ministre de l’Intérieur Laurent Nuñez »): one
 			// capitalised word and its adjectives, then a first name and
 			// a surname, without which it is a title alone.
-			rest = frAdjectives(rest)
+			rest = frAdjectives(v, rest)
 			need := 1
-			if len(rest) > 0 && frOf[lower(rest[0].Text)] {
+			if len(rest) > 0 && frOf[lower(rest[0].Text(v))] {
 				rest = rest[1:]
-				if len(rest) > 0 && articles[lower(rest[0].Text)] {
+				if len(rest) > 0 && articles[lower(rest[0].Text(v))] {
 					rest = rest[1:]
 				}
-				if len(rest) == 0 || !isCapital(rest[0].Text) {
+				if len(rest) == 0 || !isCapital(rest[0].Text(v)) {
 					return nil, false
 				}
-				rest, need = frAdjectives(rest[1:]), 2
+				rest, need = frAdjectives(v, rest[1:]), 2
 			}
-			if len(rest) < need || !isCapital(rest[0].Text) || !isCapital(rest[len(rest)-1].Text) {
+			if len(rest) < need || !isCapital(rest[0].Text(v)) || !isCapital(rest[len(rest)-1].Text(v)) {
 				return nil, false
 			}
 			return rest, true
 		}
-		if !isCapital(ws[j].Text) {
+		if !isCapital(ws[j].Text(v)) {
 			return nil, false
 		}
 	}
@@ -1810,9 +1813,9 @@ var frOf = set("de", "d'", "d’", "du", "des")
 // frAdjectives skips at most two lower-case adjectives after a French
 // title (« le Premier ministre britannique », « le ministre délégué »),
 // leaving one word at least.
-func frAdjectives(ws []lang.Token) []lang.Token {
-	for n := 0; n < 2 && len(ws) > 1 && isLowerWord(ws[0].Text); n++ {
-		if w := lower(ws[0].Text); particles[w] || complement[w] || coordinators[w] || disjunctions[w] || articles[w] {
+func frAdjectives(v string, ws []lang.Token) []lang.Token {
+	for n := 0; n < 2 && len(ws) > 1 && isLowerWord(ws[0].Text(v)); n++ {
+		if w := lower(ws[0].Text(v)); particles[w] || complement[w] || coordinators[w] || disjunctions[w] || articles[w] {
 			break
 		}
 		ws = ws[1:]
@@ -1959,7 +1962,7 @@ func (c *checker) linkBlock(cnt *count) bool {
 		allCountries = allCountries && c.startsWithCountry(k)
 		if allNames {
 			ws := c.wordsIn(iv, 0, len(iv))
-			if len(ws) > 0 && articles[lower(ws[0].Text)] {
+			if len(ws) > 0 && articles[lower(ws[0].Text(iv))] {
 				ws = ws[1:]
 			}
 			if e, ok := c.p.Honorific(iv, len(iv)-len(strings.TrimLeftFunc(iv, unicode.IsSpace))); ok {
@@ -1969,7 +1972,7 @@ func (c *checker) linkBlock(cnt *count) bool {
 			}
 			r := rune(0)
 			if len(ws) > 0 {
-				r, _ = utf8.DecodeRuneInString(ws[0].Text)
+				r, _ = utf8.DecodeRuneInString(ws[0].Text(iv))
 			}
 			allNames = unicode.IsUpper(r)
 		}
