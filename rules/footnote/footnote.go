@@ -31,7 +31,7 @@ var Rule = &rules.Rule{
 		"symbol (`km²`, `m³`, `kg/m³`, `m⁻¹`), a one-letter variable (`x²`, `a² + b²`, `T⁴`; but `annexe B¹` is a " +
 		"note), a formula (`E=mc²`, `E = mc²`), a chemical formula mistyped with a superscript (`CO²`, `H²O`), `10` " +
 		"(`10⁶`), a one-digit number other than with ¹ (`2³`, `2¹⁰`; but `l’article 5¹` is a note) or any number " +
-		"next to an operator (`12² = 144`), a term of a formula (`ax² + bx`, `(1 + z)³`, `H₀²`; but `(signé en 1949)¹` is a note), " +
+		"next to an operator (`12² = 144`), a term of a formula (`ax² + bx`, `(1 + z)³`, `H₀²`; but `(signé en 1949)¹` and `CO₂¹` are notes), " +
 		"astronomy and gas units (`Mpc³`, `deg²`, `Nm³`). A superscript run followed by a letter or digit is part of a word (`H²O`), " +
 		"and one followed by a superscript sign is an ion's charge (`Ca²⁺`, `SO₄²⁻`). " +
 		"Superscript letters (`1ᵉʳ`, `2ᵉ`, `Mᵐᵉ`) are ordinals and abbreviations, never markers. " +
@@ -293,6 +293,30 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 	return out
 }
 
+// chemicalFormula reports that s ends with a formula written with
+// subscripts: a capital, then letters and subscript digits, two letters
+// at least ("CO₂", "CH₄", "NO₂"; not the variable "H₀").
+func chemicalFormula(s string) bool {
+	letters := 0
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case r >= '₀' && r <= '₉':
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) && letters >= 2 {
+				if p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); !unicode.IsLetter(p) && !(p >= '₀' && p <= '₉') {
+					return true
+				}
+			}
+		default:
+			return false
+		}
+		s = s[:len(s)-n]
+	}
+	return false
+}
+
 // markerBytes are the bytes a marker can start with.
 var markerBytes = [256]bool{0xC2: true, 0xE2: true, '[': true}
 
@@ -363,7 +387,11 @@ func isExponent(pack *lang.Pack, s string, i, j int) bool {
 	case before == '⁻': // m⁻¹
 		return true
 	case before >= '₀' && before <= '₉': // a variable with a subscript: "H₀²"
-		return true
+		// But after a chemical formula, two letters or more ("CO₂¹",
+		// "CH₄²"), it is a note: formulas take charges (SO₄²⁻), not powers.
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		return !chemicalFormula(s[:i]) || next == '⁺' || next == '⁻'
+
 	case before == ')' && inFormula(s[:i]): // "(1 + z)³"
 		return true
 	}

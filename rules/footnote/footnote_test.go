@@ -192,6 +192,13 @@ func TestIntegrity(t *testing.T) {
 			notes: []string{"1=Planck Collaboration, 2020."},
 		},
 		{
+			name:  "a note after a chemical formula written with subscripts is a marker",
+			lang:  "fr",
+			body:  []string{"Les émissions ont atteint 10 millions de tonnes de CO₂¹, celles de CH₄ ont baissé² ; le sulfate (SO₄²⁻) et la constante H₀² restent des exposants."},
+			notes: []string{"1=Inventaire national, 2025."},
+			want:  []finding{{msg: "footnote marker ² has no definition in footnotes", at: "²"}},
+		},
+		{
 			name:  "a note after a parenthesis that is no formula is a marker",
 			lang:  "fr",
 			body:  []string{"Le traité (signé en 1949)¹ fonde l’Alliance ; sa révision (voir l’annexe)² est en cours."},
