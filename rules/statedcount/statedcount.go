@@ -48,7 +48,9 @@ var Rule = &rules.Rule{
 		"not after a proper adjective: “the three Baltic presidents, A and B”), " +
 		"or a list block. A name may carry an honorific, a bracketed gloss or a complement (“Rachida Dati à la Culture”, " +
 		"“Jane Doe as chief financial officer”) or the title news copy puts before it (“U.S. President Donald Trump”, " +
-		"« le chancelier allemand Friedrich Merz »; a title with no name after it is no item); an official name may join its parts with an unspaced en dash " +
+		"« le chancelier allemand Friedrich Merz »; a title with no name after it is no item); a role between commas after " +
+		"each name of a list of people is that name's apposition (“Paschal Donohoe, the Minister for Finance, and Jack " +
+		"Chambers, the Minister for Public Expenditure”); an official name may join its parts with an unspaced en dash " +
 		"(“Sainte-Foy–Sillery–Cap-Rouge”); a title in quotation marks is an item (“three films: “A”, “B” and “C””, " +
 		"after its author in the possessive in English); items may be separated by semicolons when each is a name " +
 		"followed by a lower-case description and the last comes after *et*/*and*; a relative clause after the last " +
@@ -1276,6 +1278,9 @@ func (c *checker) listAfterColon(cnt *count) bool {
 		semi = false
 		items, ok = c.splitList(s.text, a, b)
 	}
+	if !ok {
+		items, ok = c.roleList(cnt, s.text, a, b)
+	}
 	if !ok || semi && abs(cnt.value-len(items)) > maxDiff {
 		return false
 	}
@@ -1539,6 +1544,126 @@ func (c *checker) listApposition(cnt *count) bool {
 		return true
 	}
 	return c.checkNames(cnt, items)
+}
+
+// peopleClasses are the classes of count nouns that name people: only
+// their lists are read with a role in apposition after each name.
+var peopleClasses = set("leader", "minister", "person", "representative", "official", "candidate", "coach",
+	"winner", "relative")
+
+// roleList reads a list of people in [a, b) where each name is followed by
+// its role in apposition, between commas: "Paschal Donohoe, the Minister
+// for Finance, and Jack Chambers, the Minister for Public Expenditure",
+// « Paschal Donohoe, ministre des Finances, et Jack Chambers, ministre de
+// la Dépense publique ». The role is the name's apposition, not an item: it
+// returns the names. Only for counts of people, and only when every name
+// has its role and the coordinator comes before the last name; a count
+// equal to the number of parts (which would count each role as a person)
+// is left alone.
+func (c *checker) roleList(cnt *count, ti, a, b int) ([]lang.Span, bool) {
+	if !peopleClasses[cnt.class] {
+		return nil, false
+	}
+	v := c.value(ti)
+	var parts []lang.Span
+	start, lastEnd, coordAt := -1, a, -1
+	for _, t := range c.toks[ti] {
+		if t.Start < a || t.End > b || t.Kind == lang.Space {
+			continue
+		}
+		w := t.Text(v)
+		switch {
+		case w == ",":
+			if start < 0 {
+				return nil, false
+			}
+			parts = append(parts, lang.Span{Start: start, End: lastEnd})
+			start = -1
+			continue
+		case t.Kind == lang.Word && coordinators[lower(w)]:
+			if start >= 0 || coordAt >= 0 {
+				return nil, false // inside a part ("Minister for Trade and Industry") or a second one
+			}
+			coordAt = len(parts)
+			continue
+		case t.Kind == lang.Word && disjunctions[lower(w)]:
+			return nil, false
+		case t.Kind == lang.Punct && w != "." && w != "-" && w != "'" && w != "’":
+			return nil, false // brackets, quotations, semicolons: another shape
+		}
+		if start < 0 {
+			start = t.Start
+		}
+		lastEnd = t.End
+	}
+	if start < 0 {
+		return nil, false
+	}
+	parts = append(parts, lang.Span{Start: start, End: lastEnd})
+	n := len(parts)
+	if n < 4 || n%2 != 0 || coordAt != n-2 || cnt.value == n {
+		return nil, false
+	}
+	items := make([]lang.Span, 0, n/2)
+	for k := 0; k < n; k += 2 {
+		if !c.nameLike(v, parts[k].Start, parts[k].End) || !c.rolePhrase(v, parts[k+1].Start, parts[k+1].End) {
+			return nil, false
+		}
+		items = append(items, parts[k])
+	}
+	return items, true
+}
+
+// roleComplement starts the complement of a role: "Minister for Finance",
+// "chief executive of Ryanair", « ministre des Finances », « chargée du
+// Numérique ».
+var roleComplement = set("of", "for", "at", "de", "du", "des", "d'", "d’", "à", "au", "aux")
+
+// roleWords may stand lower-case in a role's complement.
+var roleWords = set("of", "for", "at", "the", "de", "du", "des", "d'", "d’", "à", "au", "aux", "le", "la", "les",
+	"l'", "l’", "chargé", "chargée")
+
+// rolePhrase reports that [a, b) is a role and nothing else: a listed role
+// after an optional article (“the Minister”, « ministre »), in French at
+// most two adjectives after it (« ministre délégué »), and a complement
+// naming its field or institution, capitalised but for its function words
+// and, in French, adjectives after a capitalised word (« de la Dépense
+// publique »).
+func (c *checker) rolePhrase(v string, a, b int) bool {
+	ws := c.wordsIn(v, a, b)
+	if len(ws) == 0 || len(ws) > 10 {
+		return false
+	}
+	_, _, e, ok := c.p.Role(v, ws[0].Start)
+	if !ok || e > b {
+		return false
+	}
+	for len(ws) > 0 && ws[0].Start < e {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return true
+	}
+	if c.p.Tag == "fr" {
+		ws = frAdjectives(v, ws)
+	}
+	if !roleComplement[lower(ws[0].Text(v))] {
+		return false
+	}
+	adj := 0
+	for k, w := range ws {
+		t := w.Text(v)
+		switch {
+		case isCapital(t) || roleWords[lower(t)]:
+			adj = 0
+		case c.p.Tag == "fr" && k > 0 && adj < 2 && isLowerWord(t) && !dontVerbs[lower(t)] && !nounBefore[lower(t)] &&
+			(adj > 0 || isCapital(ws[k-1].Text(v))):
+			adj++ // « la Dépense publique », « des Affaires étrangères »
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // splitSemicolons reads a list in [a, b) whose items are separated by
