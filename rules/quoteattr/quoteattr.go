@@ -42,7 +42,8 @@ var Rule = &rules.Rule{
 		"An anonymous source (\"un responsable\", \"a spokesperson\") is reported unless the sentence says anonymity was granted " +
 		"(\"speaking on condition of anonymity\", \"sous couvert d'anonymat\"); the spokesperson of a named or definite organisation " +
 		"(\"a Halden spokeswoman\", \"an FAA spokesman\", \"a spokesperson for Airbus\", « un porte-parole de la SNCF », « une porte-parole du ministère ») " +
-		"is the organisation speaking, and identified. The newsroom's own sourcing (« selon nos informations », « d'après nos " +
+		"is the organisation speaking, and identified, and so is a later \"the spokesperson\" or « la porte-parole » when the " +
+		"nearest spokesperson introduced before it is such an organisation's. The newsroom's own sourcing (« selon nos informations », « d'après nos " +
 		"sources », \"according to our information\") names no speaker.\n\n" +
 		"A quote block needs a `speaker` or a previous paragraph that introduces it (ending with a colon).\n\n" +
 		"Unbalanced marks are reported at the mark: an opening mark never closed in its paragraph and not continued by the next one, " +
@@ -1141,7 +1142,7 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		if i > 0 && c.indefinite(words[i-1].Text) {
 			return c.anonSpan(words, i-1), spAnonymous, ""
 		}
-		if c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, w.Start}) {
+		if c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, w.Start}) || c.spokesAnaphora(ti, w, rs, end) {
 			return sp, spOK, ""
 		}
 		return lang.Span{Start: w.Start, End: end}, spUntied, s[w.Start:end]
@@ -1383,6 +1384,56 @@ func (c *checker) orgVoice(s string, words []word, i int) bool {
 		}
 		org := words[j+2].Text
 		return isCap(org) || lookupLower(articles[c.p.Tag], org) || lookupLower(definiteOf, words[j+1].Text) && !c.indefinite(org)
+	}
+	return false
+}
+
+// Singular spokesperson nouns, definite articles and indefinite
+// determiners, for spokesAnaphora: one organisation's spokesperson
+// ("a spokesperson for Airbus"), then "the spokesperson".
+var (
+	spokesOne = map[string]map[string]bool{"en": set("spokesman", "spokeswoman", "spokesperson"), "fr": set("porte-parole")}
+	theOne    = map[string]map[string]bool{"en": set("the"), "fr": set("le", "la")}
+	indefOne  = map[string]map[string]bool{"en": set("a", "an", "one"), "fr": set("un", "une")}
+)
+
+// spokesAnaphora: the role at word w, whose noun is [rs.Start, end), is a
+// definite second reference ("the spokesperson", "the spokeswoman", « le
+// porte-parole », « la porte-parole ») to an organisation's spokesperson
+// introduced before it ("A spokesperson for the Ciattarelli campaign
+// said… “…,” the spokesperson said"), who is the organisation speaking
+// (see orgVoice), as "the minister" refers back to "the minister, Jane
+// Doe". A spokesperson introduced anonymously ("a spokesperson said")
+// gives none, nor does one when the nearest spokesperson introduced
+// before is anonymous; "the spokesperson for X" names its own
+// organisation.
+func (c *checker) spokesAnaphora(ti int, w word, rs lang.Span, end int) bool {
+	s := c.text(ti).Value()
+	if rs.Start == w.Start || !lookupLower(theOne[c.p.Tag], w.Text) || !onlySpace(s[w.End:rs.Start]) ||
+		!lookupLower(spokesOne[c.p.Tag], s[rs.Start:end]) {
+		return false
+	}
+	words := c.wordsOf(ti)
+	if k := wordAt(words, end); k >= 0 && lookupLower(spokesOf[c.p.Tag], words[k].Text) && onlySpace(s[end:words[k].Start]) {
+		return false
+	}
+	// The nearest spokesperson introduced before is the one meant.
+	for j := ti; j >= 0; j-- {
+		t := c.text(j).Value()
+		ws := c.wordsOf(j)
+		for i := len(ws) - 1; i >= 0; i-- {
+			if j == ti && ws[i].Start >= w.Start || !lookupLower(indefOne[c.p.Tag], ws[i].Text) {
+				continue
+			}
+			for k := i + 1; k < len(ws) && k <= i+3 && onlySpace(t[ws[k-1].End:ws[k].Start]); k++ {
+				if lookupLower(spokesOne[c.p.Tag], ws[k].Text) {
+					return c.orgVoice(t, ws, i)
+				}
+				if c.preposition(ws[k].Text) {
+					break
+				}
+			}
+		}
 	}
 	return false
 }

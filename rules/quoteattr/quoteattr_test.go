@@ -405,6 +405,22 @@ func TestRule(t *testing.T) {
 			want: []want{{"/body/3", "grande attention", "«", "«", `quotation has no identifiable speaker: "un porte-parole" names no one`}},
 		},
 		{
+			name: "en the spokesperson refers back to an organisation's spokesperson",
+			lang: "en",
+			body: []any{"A spokesperson said the delivery of the first A350 had been postponed. “We are working with the airline to find a new date,” the spokesperson said.",
+				"A spokesperson for the Ciattarelli campaign said he had called Sherrill to concede. “The voters have spoken, and we respect their decision,” the spokesperson said.",
+				"“We will not contest the result in any county,” the spokeswoman added, before the campaign closed its headquarters in Bedminster."},
+			want: []want{{"/body/0", "", "“We are working", "“", `quotation has no identifiable speaker: the role "the spokesperson" is never tied to a name in the article`}},
+		},
+		{
+			name: "fr le porte-parole refers back to an organisation's spokesperson",
+			lang: "fr",
+			body: []any{"Un porte-parole a confirmé le mouvement. « Le trafic reprendra progressivement dans la soirée », a ajouté le porte-parole.",
+				"Une porte-parole de la SNCF a confirmé que la grève serait reconduite mardi. « Les voyageurs seront intégralement remboursés », a ajouté la porte-parole.",
+				"« Nous appelons les usagers à reporter leurs déplacements non urgents », a précisé le porte-parole."},
+			want: []want{{"/body/0", "", "« Le trafic", "«", `quotation has no identifiable speaker: the role "le porte-parole" is never tied to a name in the article`}},
+		},
+		{
 			name: "en a role before the name, then a second role in apposition",
 			lang: "en",
 			body: []any{"COP31 president-designate Murat Kurum, Türkiye’s environment minister, said he would convene ministers in Istanbul in September to “turn technical progress into political agreement”.",
