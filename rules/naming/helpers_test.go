@@ -66,6 +66,10 @@ func TestIsParticleAsDefined(t *testing.T) {
 	for p := range particles {
 		words = append(words, p, strings.ToUpper(p), p+"x")
 	}
+	// particleStart's shortcut, first byte by first byte.
+	for c := range utf8.RuneSelf {
+		words = append(words, string(rune(c))+"e", string(rune(c))+"\u0301", string(rune(c))+"’")
+	}
 	for _, w := range words {
 		want, _ := lang.LookupFold(particles, w)
 		if got := isParticle(w); got != want {

@@ -203,6 +203,7 @@ type state struct {
 	pending  []int
 	words    map[string]*word // wordOf's memo, until markCommon
 	want     map[string]bool  // markCommon's
+	lower    []lowerWord      // the texts' words in lower case, for markCommon
 	wordSlab []word           // backing of words, allocated by the chunk
 	pairSlab []pair           // backing of pairs, allocated by the chunk
 	srcSlab  []source         // backing of the sources, allocated by the chunk
@@ -263,7 +264,7 @@ func run(pass *rules.Pass) (any, error) {
 	st.parts = make([]*part, 0, est)
 	st.seqs = make([]seqRange, 0, est)
 	sc := scratchPool.Get().(*scratch)
-	st.words, st.want = sc.words, sc.want
+	st.words, st.want, st.lower = sc.words, sc.want, sc.lower
 	st.wordSlab = make([]word, 0, est/2)
 	st.keys.Grow(est * 8)
 	st.srcSlab = make([]source, 0, len(texts)+8) // and a few speakers and people
@@ -271,12 +272,12 @@ func run(pass *rules.Pass) (any, error) {
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
 			if n := p.Get("name"); n != nil && n.Kind == rules.String {
-				st.extract(st.newSource(source{node: n, people: true}), st.tokensOf(n))
+				st.extract(st.newSource(source{node: n, people: true}), st.tokensOf(n), -1)
 			}
 			if al := p.Get("aliases"); al != nil && al.Kind == rules.Array {
 				for _, a := range al.Items {
 					if a.Kind == rules.String {
-						st.extract(st.newSource(source{node: a, people: true}), st.tokensOf(a))
+						st.extract(st.newSource(source{node: a, people: true}), st.tokensOf(a), -1)
 					}
 				}
 			}
@@ -285,15 +286,16 @@ func run(pass *rules.Pass) (any, error) {
 	for i, ts := range texts {
 		t := ts.Text
 		weak := t.Kind == rules.KindTitle || t.Kind == rules.KindHeading
-		st.extract(st.newSource(source{node: t.Node, weak: weak, sentences: ts.Sentences}), st.textToks[i])
+		st.extract(st.newSource(source{node: t.Node, weak: weak, sentences: ts.Sentences}), st.textToks[i], i)
 		if t.Speaker != nil {
-			st.extract(st.newSource(source{node: t.Speaker}), st.tokensOf(t.Speaker))
+			st.extract(st.newSource(source{node: t.Speaker}), st.tokensOf(t.Speaker), -1)
 		}
 	}
 	st.markCommon()
 	// The maps are done with: the Result keeps none.
+	sc.lower = st.lower
 	sc.release()
-	st.words, st.want = nil, nil
+	st.words, st.want, st.lower = nil, nil, nil
 
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
@@ -308,10 +310,18 @@ func run(pass *rules.Pass) (any, error) {
 type scratch struct {
 	words map[string]*word
 	want  map[string]bool
+	lower []lowerWord
 }
 
+// lowerWord is a word of st.textVals[text], [start, end), that starts
+// with a lower-case letter: extract lists them as it goes, so that
+// markCommon reads them without a second pass over every token.
+type lowerWord struct{ text, start, end int32 }
+
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{words: make(map[string]*word, 64), want: make(map[string]bool, 64)}
+	// Room for the lower-case words of a long article: growing costs
+	// more than this.
+	return &scratch{words: make(map[string]*word, 64), want: make(map[string]bool, 64), lower: make([]lowerWord, 0, 1024)}
 }}
 
 // maxPooled bounds the entries of a map put back in the pool: clearing
@@ -320,11 +330,12 @@ var scratchPool = sync.Pool{New: func() any {
 const maxPooled = 1024
 
 func (sc *scratch) release() {
-	if len(sc.words) > maxPooled || len(sc.want) > maxPooled {
+	if len(sc.words) > maxPooled || len(sc.want) > maxPooled || cap(sc.lower) > 16*maxPooled {
 		return
 	}
 	clear(sc.words)
 	clear(sc.want)
+	sc.lower = sc.lower[:0]
 	scratchPool.Put(sc)
 }
 
@@ -378,8 +389,9 @@ func report(pass *rules.Pass, found []finding) {
 // words, function words and count nouns, and words whose lower-case form
 // occurs in the article's texts, whole or as a hyphenated part ("Alliés"
 // when "alliés" occurs). Only the capitalised words are looked for, so the
-// lower-case words are looked up, never stored. It then keeps the other
-// parts in st.names, sequence by sequence (st.seqs).
+// lower-case words, which extract listed (st.lower), are looked up, never
+// stored. It then keeps the other parts in st.names, sequence by sequence
+// (st.seqs).
 func (st *state) markCommon() {
 	want := st.want // lower-case form → seen in lower case
 	// firsts[b&63] holds the byte lengths, below 64, of want's keys whose
@@ -399,54 +411,40 @@ func (st *state) markCommon() {
 		}
 	}
 	if len(want) > 0 {
-		for ti, toks := range st.textToks {
-			v := st.textVals[ti]
-			for k := range toks {
-				t := &toks[k] // not a copy: most tokens are looked at once
-				if t.Kind != lang.Word || t.End == t.Start {
-					continue
+		for _, lw := range st.lower {
+			w := st.textVals[lw.text][lw.start:lw.end]
+			// Most words are plain ASCII in lower case: scanned
+			// here, without ownKey's call.
+			i := 0
+			for i < len(w) && plainByte[w[i]] {
+				i++
+			}
+			if i > 0 && w[i:] == "’" && i+1 < 64 && (firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
+				continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
+			}
+			own, hyphen := true, false
+			if i < len(w) {
+				own, hyphen = ownKey(w[i:])
+			}
+			if own {
+				if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
+					continue // no key of its first or last byte and length
 				}
-				if c := v[t.Start]; c < utf8.RuneSelf {
-					if c < 'a' || c > 'z' {
-						continue
-					}
-				} else if r, _ := utf8.DecodeRuneInString(v[t.Start:]); !unicode.IsLower(r) {
-					continue
+				if seen, ok := want[w]; ok && !seen {
+					want[w] = true
 				}
-				w := t.Text(v)
-				// Most words are plain ASCII in lower case: scanned
-				// here, without ownKey's call.
-				i := 0
-				for i < len(w) && plainByte[w[i]] {
-					i++
-				}
-				if i > 0 && w[i:] == "’" && i+1 < 64 && (firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
-					continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
-				}
-				own, hyphen := true, false
-				if i < len(w) {
-					own, hyphen = ownKey(w[i:])
-				}
-				if own {
-					if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
-						continue // no key of its first or last byte and length
-					}
-					if seen, ok := want[w]; ok && !seen {
-						want[w] = true
-					}
-					if hyphen {
-						markSegments(want, w)
-					}
-					continue
-				}
-				// Looked up without building the key; built only to
-				// mark a first sighting.
-				if seen, ok := lang.LookupFold(want, w); ok && !seen {
-					want[lowerKey(w)] = true
-				}
-				if hasHyphen(w) {
+				if hyphen {
 					markSegments(want, w)
 				}
+				continue
+			}
+			// Looked up without building the key; built only to
+			// mark a first sighting.
+			if seen, ok := lang.LookupFold(want, w); ok && !seen {
+				want[lowerKey(w)] = true
+			}
+			if hasHyphen(w) {
+				markSegments(want, w)
 			}
 		}
 	}
@@ -593,8 +591,9 @@ func (st *state) tokensOf(n *rules.Node) []lang.Token {
 }
 
 // extract finds the name sequences of a source and records their parts and
-// adjacent pairs.
-func (st *state) extract(src *source, toks []lang.Token) {
+// adjacent pairs. text is the index of src in st.textVals, or -1: a
+// text's words in lower case go to st.lower.
+func (st *state) extract(src *source, toks []lang.Token, text int) {
 	s := src.node.Str
 	// The roles are found in the same pass, word by word: a sequence is
 	// flushed after its last word, so by then every role that can hold
@@ -612,7 +611,7 @@ func (st *state) extract(src *source, toks []lang.Token) {
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
 		if t.Kind == lang.Space {
-			if len(t.Text(s)) >= 2 && twoLines(t.Text(s)) {
+			if t.End-t.Start >= 2 && twoLines(t.Text(s)) {
 				flush()
 			}
 			continue
@@ -629,6 +628,9 @@ func (st *state) extract(src *source, toks []lang.Token) {
 		if t.End > t.Start {
 			first = startOf[s[t.Start]]
 		}
+		if text >= 0 && startsLowerBy(first, t.Text(s)) {
+			st.lower = append(st.lower, lowerWord{int32(text), int32(t.Start), int32(t.End)})
+		}
 		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && isNameWord(t.Text(s))
 		if name {
 			roles = st.roleAt(s, t, roles)
@@ -638,8 +640,13 @@ func (st *state) extract(src *source, toks []lang.Token) {
 				flush() // "M." is not part of the name; skip its tokens
 				for k+1 < len(toks) && toks[k+1].Start < end {
 					k++
-					if u := &toks[k]; u.Kind == lang.Word && isNameWord(u.Text(s)) {
-						roles = st.roleAt(s, u, roles)
+					if u := &toks[k]; u.Kind == lang.Word {
+						if text >= 0 && u.End > u.Start && startsLowerBy(startOf[s[u.Start]], u.Text(s)) {
+							st.lower = append(st.lower, lowerWord{int32(text), int32(u.Start), int32(u.End)})
+						}
+						if isNameWord(u.Text(s)) {
+							roles = st.roleAt(s, u, roles)
+						}
 					}
 				}
 				continue
@@ -748,6 +755,12 @@ func startsLower(w string) bool {
 
 // isParticle is particles[lowerKey(w)], without building the key.
 func isParticle(w string) bool {
+	// Most words after a name start with an ASCII letter no particle
+	// starts with, in either case; folding keeps an ASCII first letter
+	// or, composing it with a mark, makes it no ASCII.
+	if w != "" && !particleStart[w[0]] {
+		return false
+	}
 	// Every particle is ASCII of five bytes at most, and so is the key
 	// of an ASCII word: only other words need folding.
 	if len(w) <= 5 {
@@ -779,6 +792,19 @@ var particleKeys = func() []uint64 {
 	}
 	slices.Sort(keys)
 	return keys
+}()
+
+// particleStart marks the first bytes of the particles, in both cases,
+// and every byte beyond ASCII.
+var particleStart = func() (t [256]bool) {
+	for p := range particles {
+		t[p[0]] = true
+		t[unicode.ToUpper(rune(p[0]))] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
 }()
 
 // packLower packs w, of five bytes at most, in lower case and its length
@@ -816,7 +842,8 @@ func isNameWord(w string) bool {
 // The classes of a word's first byte (startOf), by which extract
 // decides most words without a call.
 const (
-	startLower   = iota // ASCII but capitals and the letters below: no name
+	startNone    = iota // ASCII but letters: no name
+	startLower          // ASCII lower-case letter but the ones below: no name
 	startCapital        // ASCII capital: a name
 	startArticle        // a, b, e, i: an Arabic article may start there ("al-Assad")
 	startOther          // beyond ASCII: isNameWord decodes
@@ -831,10 +858,18 @@ var startOf = func() (t [256]uint8) {
 			t[c] = startCapital
 		case c == 'a' || c == 'b' || c == 'e' || c == 'i':
 			t[c] = startArticle
+		case 'a' <= c && c <= 'z':
+			t[c] = startLower
 		}
 	}
 	return t
 }()
+
+// startsLowerBy reports whether w, whose first byte has class first,
+// starts with a lower-case letter.
+func startsLowerBy(first uint8, w string) bool {
+	return first == startLower || first == startArticle || first == startOther && w != "" && startsLower(w)
+}
 
 // roleAt appends to roles the role starting at t, a capitalised word
 // (only those can start a role that matters here) after the roles found
@@ -1380,12 +1415,15 @@ func (st *state) partFindings() []finding {
 	type refForm struct {
 		f *form
 		n int // len(f.runes)
+		// f's sets, for classify's second test: most pairs fail it
+		// here, without a look at the form.
+		runeSet, lowerSet uint64
 	}
 	var refsArr [64]refForm // on the stack for most records
 	refs := refsArr[:0]
 	for _, y := range list {
 		if y.people || y.plain {
-			refs = append(refs, refForm{y, len(y.runes)})
+			refs = append(refs, refForm{y, len(y.runes), y.runeSet, y.lowerSet})
 		}
 	}
 	// classify pairs spellings of L runes only with ones of L-1 to L+1
@@ -1429,7 +1467,11 @@ func (st *state) partFindings() []finding {
 			continue // longer than every reference by two runes or more
 		}
 		for _, i := range near[bounds[lx]:bounds[lx+1]] {
-			y := refs[i].f
+			r := &refs[i]
+			if r.lowerSet != x.lowerSet && bits.OnesCount64(r.runeSet^x.runeSet) > 2 {
+				continue // classify's kindNone, from its second test
+			}
+			y := r.f
 			if y == x {
 				continue
 			}
