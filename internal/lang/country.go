@@ -138,16 +138,10 @@ func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok boo
 		return "", Span{}, 0, false
 	}
 	// Rules try Country at every capitalised word and the articles before
-	// it, and most are no country ("de l’OTAN", "l’Alliance"): mayName and
-	// mayNameAfterArticle walk the tries a few keys, and reject most of
-	// them before match and its checks.
-	if p.mayName(s, i) {
-		if v, e, ok := p.countries.match(s, i); ok {
-			code, name, end = p.countryCodes[v], Span{i, e}, e
-		}
-	}
-	if !p.mayNameAfterArticle(s, i) {
-		return code, name, end, end > 0
+	// it, and most are no country ("de l’OTAN", "l’Alliance"): match
+	// leaves the tries after a few keys, and its walk is the only one.
+	if v, e, ok := p.countries.match(s, i); ok {
+		code, name, end = p.countryCodes[v], Span{i, e}, e
 	}
 	if _, ae, aok := p.countryArticles.match(s, i); aok {
 		if j, ok := nameAfterArticle(s, ae); ok {
@@ -174,61 +168,6 @@ func nameAfterArticle(s string, ae int) (int, bool) {
 		}
 	}
 	return j, j > ae || isApostrophe(lastRune(s[:ae]))
-}
-
-// mayName is false only when no country name can match at s[j]. Four
-// letters tell most words from names ("Alli" is no "Allemagne"); for a
-// name, match reads the rest.
-func (p *Pack) mayName(s string, j int) bool {
-	var buf [8]int
-	ends, sure := walkEnds(p.countries, s, j, 4, buf[:0])
-	return !sure || len(ends) > 0
-}
-
-// mayNameAfterArticle is false only when no article can match at s[i]
-// with a country name after it.
-func (p *Pack) mayNameAfterArticle(s string, i int) bool {
-	var buf [8]int
-	ends, sure := walkEnds(p.countryArticles, s, i, len(s), buf[:0])
-	if !sure {
-		return true
-	}
-	for _, ae := range ends {
-		if j, ok := nameAfterArticle(s, ae); ok && p.mayName(s, j) {
-			return true
-		}
-	}
-	return false
-}
-
-// walkEnds walks ps's trie along s from i as match does, for at most
-// limit keys, and appends to ends the offsets where the phrases ending on
-// the way would end. When sure (the walk ended before the limit), no
-// phrase of ps can match at s[i] but one ending at one of ends.
-func walkEnds(ps *phraseSet, s string, i, limit int, ends []int) (_ []int, sure bool) {
-	node := int32(0)
-	for j, k := i, 0; j < len(s); k++ {
-		if k == limit {
-			return ends, false
-		}
-		key, n := rune(s[j]), 1
-		if !('a' <= key && key <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
-			key, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
-		}
-		next := ps.child(node, key)
-		if next < 0 {
-			return ends, true
-		}
-		j += n
-		if key == ' ' {
-			j = skipFoldedSpace(s, j)
-		}
-		node = next
-		if len(ps.nodes[node].ends) > 0 {
-			ends = append(ends, j)
-		}
-	}
-	return ends, true
 }
 
 func lastRune(s string) rune {

@@ -194,19 +194,36 @@ type phraseSet struct {
 	// The phrases in a trie of matching keys (one level per rune), so
 	// that match walks the text once instead of trying every phrase that
 	// shares a first letter (hundreds of French speech verbs start with
-	// "a "). Nodes live in one slice, children as a linked list of
-	// siblings: most nodes have one to three, a scan beats hashing, and
-	// building a pack allocates little.
+	// "a "). Nodes live in one slice; each node's children are a block of
+	// kids, sorted by key, that child searches without chasing links
+	// (Country and Role call it at every word).
 	nodes []trieNode
+	kids  []trieKid
 	// rootASCII is the root's children for ASCII keys (0: none), the
 	// root being the one node with many; it is consulted at every word.
 	rootASCII [128]int32
 }
 
 type trieNode struct {
-	key            rune
-	child, sibling int32    // first child, next sibling; 0 is none (the root is no one's child)
-	ends           []phrase // phrases ending here, in the order added
+	// The fields a walk reads come first, in as few cache lines as may be.
+	key rune
+	// child is the last child added; 0 is none (the root is no one's
+	// child). A node with one child, as most have, needs no more.
+	child int32
+	// With two children or more, kids[first:first+nkids] are the children
+	// sorted by key. A block has room for the next power of two of nkids:
+	// adding to a full one moves it to the end of kids with twice the room,
+	// so that building stays linear.
+	first, nkids int32
+	ends         []phrase // phrases ending here, in the order added
+	// sibling links the children from child in the order added, for walks
+	// over the whole trie (startKeys).
+	sibling int32
+}
+
+type trieKid struct {
+	key  rune
+	node int32
 }
 
 // child returns the node under n for key, or -1.
@@ -217,12 +234,78 @@ func (ps *phraseSet) child(n int32, key rune) int32 {
 		}
 		return -1
 	}
-	for c := ps.nodes[n].child; c != 0; c = ps.nodes[c].sibling {
-		if ps.nodes[c].key == key {
+	nd := &ps.nodes[n]
+	if nd.nkids < 2 {
+		if c := nd.child; c != 0 && ps.nodes[c].key == key {
 			return c
 		}
+		return -1
+	}
+	kids := ps.kids[nd.first : nd.first+nd.nkids]
+	if len(kids) <= 8 {
+		// Most blocks hold two or three: a scan beats a search.
+		for _, k := range kids {
+			if k.key >= key {
+				if k.key == key {
+					return k.node
+				}
+				break
+			}
+		}
+		return -1
+	}
+	lo, hi := 0, len(kids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if kids[m].key < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(kids) && kids[lo].key == key {
+		return kids[lo].node
 	}
 	return -1
+}
+
+// addChild makes a new node the child of n for key, which n has not.
+func (ps *phraseSet) addChild(n int32, key rune) int32 {
+	c := int32(len(ps.nodes))
+	ps.nodes = append(ps.nodes, trieNode{key: key, sibling: ps.nodes[n].child})
+	nd := &ps.nodes[n]
+	only := nd.child
+	nd.child = c
+	if n == 0 && key >= 0 && key < 128 {
+		ps.rootASCII[key] = c
+	}
+	switch {
+	case nd.nkids == 0:
+		nd.nkids = 1
+		return c
+	case nd.nkids == 1: // a second child: the first block, room for two
+		if ps.kids == nil {
+			// About one node in three has a block: size the blocks from
+			// the nodes the builder made room for, to grow them rarely.
+			ps.kids = make([]trieKid, 0, cap(ps.nodes)/2)
+		}
+		nd.first = int32(len(ps.kids))
+		ps.kids = append(ps.kids, trieKid{ps.nodes[only].key, only}, trieKid{})
+	case nd.nkids&(nd.nkids-1) == 0: // full: move
+		first := int32(len(ps.kids))
+		ps.kids = append(ps.kids, ps.kids[nd.first:nd.first+nd.nkids]...)
+		ps.kids = append(ps.kids, make([]trieKid, nd.nkids)...)
+		nd.first = first
+	}
+	kids := ps.kids[nd.first : nd.first+nd.nkids+1]
+	at := len(kids) - 1
+	for at > 0 && kids[at-1].key > key {
+		kids[at] = kids[at-1]
+		at--
+	}
+	kids[at] = trieKid{key, c}
+	nd.nkids++
+	return c
 }
 
 func newPhraseSet(mode int, noHyphenAfter bool) *phraseSet {
@@ -273,12 +356,7 @@ func (ps *phraseSet) addFolded(t string, val int) {
 		key := ps.key(r, k)
 		next := ps.child(node, key)
 		if next < 0 {
-			next = int32(len(ps.nodes))
-			ps.nodes = append(ps.nodes, trieNode{key: key, sibling: ps.nodes[node].child})
-			ps.nodes[node].child = next
-			if node == 0 && key >= 0 && key < 128 {
-				ps.rootASCII[key] = next
-			}
+			next = ps.addChild(node, key)
 		}
 		node = next
 	}
@@ -317,7 +395,10 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	found := buf[:0]
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
-		key, n := ps.keyAt(s, j, k)
+		key, n := rune(s[j]), 1
+		if !('a' <= key && key <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
+			key, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		}
 		next := ps.child(node, key)
 		if next < 0 {
 			break
