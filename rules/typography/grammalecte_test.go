@@ -28,7 +28,7 @@ import (
 // it reports, and in a record where we report the straight ones, all of
 // its must be ours; with the option apostrophes: typographic, the two must
 // agree on every straight apostrophe. The corpus is every French record of the test data,
-// the CLI cases' traps and mutations included (about 2,900 texts).
+// the CLI cases' traps and mutations included (about 3,000 texts).
 
 // grammalecteCorpus are the record files whose French texts are compared.
 var grammalecteCorpus = []string{
