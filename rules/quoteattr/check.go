@@ -651,10 +651,77 @@ func (c *checker) namedSubjectBefore(ti, start int) bool {
 	if w < 0 || words[w].Start != prev.Start {
 		return false
 	}
-	if c.personAt(ti, w) {
+	if c.personAt(ti, w) || c.tiedRoleAt(ti, w) || c.personAnaphorAt(ti, w) {
 		return true
 	}
 	return c.subjectAfterAdverbial(ti, w, prev.End)
+}
+
+// tiedRoleAt: word w opens a definite role the article ties to a name
+// before ("La ministre était catégorique." after « La ministre de la
+// transition écologique, Monique Barbut, »; "The minister was adamant."
+// after "the minister, Jane Doe,"): the role stands for that person.
+func (c *checker) tiedRoleAt(ti, w int) bool {
+	words := c.wordsOf(ti)
+	if c.indefinite(words[w].Text) {
+		return false
+	}
+	s := c.text(ti).Value()
+	role, rs, end, ok := c.p.Role(s, words[w].Start)
+	if !ok || c.particle(ti, words[w], rs) {
+		return false
+	}
+	return c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, words[w].Start})
+}
+
+// French pronoun forms that take up a person named before when they open
+// a sentence as its subject (« Ce dernier était catégorique. »,
+// « Lui-même a dû évacuer sa mairie. »), by the personal pronoun of their
+// gender. The pack has no such list.
+var anaphors = map[string]map[string]string{
+	"fr": {
+		"ce dernier": "il", "cette dernière": "elle", "celui-ci": "il", "celle-ci": "elle",
+		"lui": "il", "lui-même": "il", "elle-même": "elle",
+	},
+}
+
+// subjectNext: words that follow a pronoun subject but never a noun it
+// would determine: forms of être and avoir, clitics and negation
+// (« Ce dernier a… », « Celui-ci n'a pas… », « Lui s'est… »), so that
+// « Ce dernier rapport… » is no person.
+var subjectNext = set("a", "avait", "aura", "aurait", "avaient", "eut", "est", "était", "sera", "serait", "fut", "reste", "restait",
+	"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "l'", "l’", "le", "la", "les", "lui", "leur", "me", "m'", "m’", "nous", "vous", "aussi")
+
+// personAnaphorAt: the sentence opens at word w with a French pronoun
+// form standing alone as subject (followed by a comma or a verb, not by
+// a noun) for a person named before, and not for the thing the sentence
+// before is about.
+func (c *checker) personAnaphorAt(ti, w int) bool {
+	forms := anaphors[c.p.Tag]
+	if forms == nil {
+		return false
+	}
+	s := c.text(ti).Value()
+	words := c.wordsOf(ti)
+	start := words[w].Start
+	for form, pron := range forms {
+		n := len(form)
+		if start+n > len(s) || !strings.EqualFold(s[start:start+n], form) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[start+n:]); unicode.IsLetter(r) || r == '-' {
+			continue // "Lui" of "Lui-même", "Celle" of a longer word
+		}
+		rest := strings.TrimLeftFunc(s[start+n:], unicode.IsSpace)
+		if !strings.HasPrefix(rest, ",") {
+			next := wordAt(words, start+n+len(s[start+n:])-len(rest))
+			if next < 0 || !lookupLower(subjectNext, words[next].Text) {
+				return false
+			}
+		}
+		return c.antecedent(ti, attrib{speaker: lang.Span{Start: start, End: start + n}}) && !c.thingBeforeAs(ti, start, pron)
+	}
+	return false
 }
 
 // personAt: word w opens a person's name, or is a pronoun for a person
@@ -697,7 +764,13 @@ var thisWords = map[string]map[string]bool{
 // opening the next sentence stands for: « Il s'accompagne d'une hausse… »
 // is no person introducing a quotation.
 func (c *checker) thingBefore(ti, at int) bool {
-	dets := thisWords[strings.ToLower(c.text(ti).Value()[at:wordEnd(c.text(ti).Value(), at)])]
+	return c.thingBeforeAs(ti, at, strings.ToLower(c.text(ti).Value()[at:wordEnd(c.text(ti).Value(), at)]))
+}
+
+// thingBeforeAs is thingBefore for a pronoun form at offset at of the
+// gender of personal pronoun pron.
+func (c *checker) thingBeforeAs(ti, at int, pron string) bool {
+	dets := thisWords[pron]
 	if c.p.Tag != "fr" || dets == nil {
 		return false
 	}

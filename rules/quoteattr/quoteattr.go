@@ -27,7 +27,8 @@ var Rule = &rules.Rule{
 		"an incise inside it (« Nous sommes prêts, a-t-il dit, à agir »), or a speaker right after it when it ends with a comma " +
 		"(« … », s'est félicité M. Michel ; \"…\" — Ann Linde). It is accepted as well when an earlier quotation of the same paragraph " +
 		"is attributed (a continuation), when its paragraph attributes speech elsewhere, when the sentence before it opens with a name " +
-		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\"), also after an opening adverbial " +
+		"or with a pronoun for someone named before (\"Ms Lindqvist was blunt. “…”\", \"She was blunt. “…”\", « Ce dernier était catégorique. », " +
+		"« Lui-même a dû évacuer. »), or with a role the article ties to a name before (« La ministre était catégorique. »), also after an opening adverbial " +
 		"(\"In that interview he described the night. “…”\", \"Later, Ms Lindqvist was blunt. “…”\"), when a colon or a clause introduces it (\"As Konstantin puts it, “…”\"), when the previous paragraph ends with a colon " +
 		"(\"Elle a déclaré :\") or with a sentence, without a quotation of its own, in which someone identified speaks " +
 		"(\"She talked about the first rescue she remembers.\"), or when it continues a multi-paragraph quotation (a paragraph that opens « and does not close it, " +
