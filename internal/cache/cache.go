@@ -65,8 +65,9 @@ func Open(dir string) (*Dir, error) {
 		}
 		dir = d
 	}
-	// v1: the entry format; bump it when the encoding changes.
-	root := filepath.Join(dir, "results-v1")
+	// v2: the entry format (binary since v2); bump it when the encoding
+	// changes.
+	root := filepath.Join(dir, "results-v2")
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
