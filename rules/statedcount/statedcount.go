@@ -161,7 +161,7 @@ type checker struct {
 	p      *lang.Pack
 	texts  []rules.Text
 	toks   [][]lang.Token
-	wtoks  [][]wtok // word and number tokens only
+	wtoks  [][]lang.Token // word and number tokens only
 	quotes [][]lang.Quote
 	sents  []*sentence
 	first  []int // first sentence index of each text
@@ -184,11 +184,11 @@ const (
 
 // nounWithin reports a count noun among words [a, b] of ws, the words of
 // the sentence being scanned.
-func (c *checker) nounWithin(v string, ws []wtok, a, b int) bool {
+func (c *checker) nounWithin(v string, ws []lang.Token, a, b int) bool {
 	for j := a; j <= b && j < len(ws); j++ {
 		if c.nouns[j] == nounUnknown {
 			c.nouns[j] = nounNo
-			if _, ok := c.countNoun(ws[j].text(v)); ok {
+			if _, ok := c.countNoun(ws[j].Text(v)); ok {
 				c.nouns[j] = nounYes
 			}
 		}
@@ -209,7 +209,7 @@ func run(pass *rules.Pass) (any, error) {
 	all := textan.SentencesOf(pass)
 	c.texts = make([]rules.Text, 0, len(all))
 	c.toks = make([][]lang.Token, 0, len(all))
-	c.wtoks = make([][]wtok, 0, len(all))
+	c.wtoks = make([][]lang.Token, 0, len(all))
 	c.first = make([]int, 0, len(all))
 	nw, ns := 0, 0
 	for ti, ts := range all {
@@ -237,7 +237,7 @@ func run(pass *rules.Pass) (any, error) {
 		from := len(words)
 		for _, t := range c.toks[ti] {
 			if t.Kind == lang.Word || t.Kind == lang.Number {
-				words = append(words, wtok{Start: t.Start, End: t.End, Kind: t.Kind})
+				words = append(words, t)
 			}
 		}
 		c.wtoks = append(c.wtoks, words[from:len(words):len(words)])
@@ -269,7 +269,7 @@ func run(pass *rules.Pass) (any, error) {
 // scratch holds the buffers of a run between records, so that a record
 // allocates little.
 type scratch struct {
-	words []wtok
+	words []lang.Token
 	sents []sentence
 	ptrs  []*sentence
 	cls   []uint8
@@ -322,17 +322,8 @@ func (c *checker) inQuote(ti, i int) bool {
 	return false
 }
 
-// wtok is a word or number token of a text. Without the token's string,
-// the words of a record are copied for a run with no pointer to write.
-type wtok struct {
-	Start, End int
-	Kind       lang.TokenKind
-}
-
-func (w wtok) text(v string) string { return v[w.Start:w.End] }
-
 // words returns the word and number tokens of text ti in [a, b).
-func (c *checker) words(ti, a, b int) []wtok {
+func (c *checker) words(ti, a, b int) []lang.Token {
 	ws := c.wtoks[ti]
 	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= a })
 	j := sort.Search(len(ws), func(k int) bool { return ws[k].End > b })
@@ -425,11 +416,11 @@ func (c *checker) scanCounts(si int, s *sentence) {
 				bad = true
 				break
 			}
-			if cl, ok := c.countNoun(ws[j].text(v)); ok {
-				head, class, word = ws[j].End, cl, ws[j].text(v)
+			if cl, ok := c.countNoun(ws[j].Text(v)); ok {
+				head, class, word = ws[j].End, cl, ws[j].Text(v)
 				break
 			}
-			if notBetween[lower(ws[j].text(v))] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
+			if notBetween[lower(ws[j].Text(v))] || ws[j].Kind == lang.Number || between >= c.maxBetween() {
 				bad = true
 				break
 			}
@@ -460,7 +451,7 @@ func (c *checker) scanCounts(si int, s *sentence) {
 				}
 			}
 		}
-		r, _ := utf8.DecodeRuneInString(t.text(v))
+		r, _ := utf8.DecodeRuneInString(t.Text(v))
 		cnt.digits = r >= '0' && r <= '9'
 		cnt.partial = val < 2 || val > maxCount || s.quoted || c.inQuote(ti, t.Start) ||
 			strings.HasPrefix(lower(v[t.Start:e]), "a ") // "a dozen" is approximate
@@ -505,11 +496,11 @@ func (c *checker) scanCounts(si int, s *sentence) {
 
 // before returns up to four lower-cased words before offset i in the
 // sentence, nearest first.
-func (c *checker) before(v string, ws []wtok, i int) []string {
+func (c *checker) before(v string, ws []lang.Token, i int) []string {
 	var out []string
 	for j := len(ws) - 1; j >= 0 && len(out) < 4; j-- {
 		if ws[j].End <= i {
-			out = append(out, lower(ws[j].text(v)))
+			out = append(out, lower(ws[j].Text(v)))
 		}
 	}
 	return out
@@ -575,7 +566,7 @@ func (c *checker) scanCountries(si int, s *sentence) {
 	// Each word's class once, not once per word looking ahead at it.
 	cls := c.clsBuf[:0]
 	for _, w := range ws {
-		cls = append(cls, countryClass(w.text(v)))
+		cls = append(cls, countryClass(w.Text(v)))
 	}
 	c.clsBuf = cls
 	for k, t := range ws {
@@ -946,7 +937,7 @@ func (c *checker) coordinatedAfter(cnt *count) bool {
 	s := c.sents[cnt.sent]
 	ws := c.words(s.text, cnt.head, s.span.End)
 	for k := 0; k < len(ws) && k < 2; k++ {
-		if w := lower(ws[k].text(c.value(s.text))); coordinators[w] || disjunctions[w] {
+		if w := lower(ws[k].Text(c.value(s.text))); coordinators[w] || disjunctions[w] {
 			return true
 		}
 	}
@@ -1226,7 +1217,7 @@ func (c *checker) governor(si, i int) string {
 	s := c.sents[si]
 	ws := c.words(s.text, s.span.Start, i)
 	for k := len(ws) - 1; k >= 0; k-- {
-		if w := lower(ws[k].text(c.value(s.text))); !governorSkip[w] {
+		if w := lower(ws[k].Text(c.value(s.text))); !governorSkip[w] {
 			return w
 		}
 	}
@@ -1336,10 +1327,10 @@ func (c *checker) relativeDont(ti, i, b int) bool {
 	}
 	v := c.value(ti)
 	ws := c.words(ti, i, b)
-	if len(ws) < 4 || ws[0].Start != i || lower(ws[0].text(v)) != "dont" || !articles[lower(ws[1].text(v))] {
+	if len(ws) < 4 || ws[0].Start != i || lower(ws[0].Text(v)) != "dont" || !articles[lower(ws[1].Text(v))] {
 		return false
 	}
-	noun := ws[2].text(v)
+	noun := ws[2].Text(v)
 	r, _ := utf8.DecodeRuneInString(noun)
 	if ws[2].Kind != lang.Word || !unicode.IsLower(r) || dontShare[lower(noun)] ||
 		strings.HasSuffix(noun, "ième") || strings.HasSuffix(noun, "ièmes") {
@@ -1358,8 +1349,8 @@ func (c *checker) relativeDont(ti, i, b int) bool {
 		if k < 3 {
 			continue
 		}
-		w := lower(ws[k].text(v))
-		if dontVerbs[w] || !nounBefore[lower(ws[k-1].text(v))] && len(w) > 4 &&
+		w := lower(ws[k].Text(v))
+		if dontVerbs[w] || !nounBefore[lower(ws[k-1].Text(v))] && len(w) > 4 &&
 			(strings.HasSuffix(w, "ent") && plural || strings.HasSuffix(w, "ait")) {
 			// "dont les ministres participent", "dont le chef dirigeait";
 			// not an adjective after a singular noun ("le gouvernement récent")
@@ -1384,7 +1375,7 @@ func (c *checker) addsItems(ti, a, b int) bool {
 	}
 	ws := c.words(ti, a, b)
 	for k, w := range ws {
-		t := w.text(v)
+		t := w.Text(v)
 		lw := lower(t)
 		if addAfterRelative[lw] {
 			return true
@@ -1394,16 +1385,16 @@ func (c *checker) addsItems(ti, a, b int) bool {
 		}
 		if (coordinators[lw] || disjunctions[lw]) && k+1 < len(ws) {
 			n := k + 1
-			if articles[lower(ws[n].text(v))] && n+1 < len(ws) {
+			if articles[lower(ws[n].Text(v))] && n+1 < len(ws) {
 				n++
 			}
-			if isCapital(ws[n].text(v)) {
+			if isCapital(ws[n].Text(v)) {
 				return true // "et le Japon", "ou Paul Martin"
 			}
 		}
 		if isCapital(t) {
 			p := k
-			if p > 0 && articles[lower(ws[p-1].text(v))] {
+			if p > 0 && articles[lower(ws[p-1].Text(v))] {
 				p--
 			}
 			if p > 0 && strings.ContainsRune(v[ws[p-1].End:ws[p].Start], ',') {
@@ -1451,7 +1442,7 @@ func (c *checker) relativeEnd(ti, a, b int) int {
 					return b
 				}
 				for _, w := range c.words(ti, t.End, b) {
-					if lw := lower(w.text(v)); coordinators[lw] || disjunctions[lw] || addMore[lw] || isCapital(w.text(v)) {
+					if lw := lower(w.Text(v)); coordinators[lw] || disjunctions[lw] || addMore[lw] || isCapital(w.Text(v)) {
 						return b // or a name: "…, qui affronteront Paul Martin"
 					}
 				}
