@@ -41,6 +41,16 @@ func (ps *phraseSet) matchByTry(s string, i int) (val int, end int, ok bool) {
 	return 0, 0, false
 }
 
+// phraseSets are every phrase set of a pack, by name, for the tests that
+// check a property of all of them.
+func phraseSets(p *Pack) map[string]*phraseSet {
+	return map[string]*phraseSet{
+		"elisionExcept": p.elisionExcept, "nonExhaustive": p.nonExhaustive, "speech": p.speech,
+		"honorifics": p.honorifics, "roles": p.roles, "roleArticles": p.roleArticles, "ranks": p.ranks,
+		"countryArticles": p.countryArticles, "countries": p.countries, "numbers": p.num.fixed,
+	}
+}
+
 // TestMatchEqualsTry: match gives what trying every candidate whole gives,
 // for every phrase set of both packs, at every byte of the seed prose, of
 // every phrase written in several cases and spacings, and of random texts
@@ -49,11 +59,7 @@ func TestMatchEqualsTry(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, tag := range []string{"fr", "en"} {
 		p, _ := For(tag)
-		sets := map[string]*phraseSet{
-			"elisionExcept": p.elisionExcept, "nonExhaustive": p.nonExhaustive, "speech": p.speech,
-			"honorifics": p.honorifics, "roles": p.roles, "roleArticles": p.roleArticles, "ranks": p.ranks,
-			"countryArticles": p.countryArticles, "countries": p.countries, "numbers": p.num.fixed,
-		}
+		sets := phraseSets(p)
 		var pieces []string
 		for _, ps := range sets {
 			for _, n := range ps.nodes {

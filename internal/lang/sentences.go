@@ -134,14 +134,7 @@ func (p *Pack) endsSentence(s string, j, k int, single bool) bool {
 	if r, _ := runeAt(s, k); !unicode.IsSpace(r) {
 		return false // "3.5", "U.S.-based", "etc.),"
 	}
-	m := k
-	for m < len(s) {
-		r, n := runeAt(s, m)
-		if !unicode.IsSpace(r) {
-			break
-		}
-		m += n
-	}
+	m := spaceEnd(s, k)
 	if m >= len(s) {
 		return true
 	}

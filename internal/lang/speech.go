@@ -262,14 +262,7 @@ func (f *prechecks) roleAfterArticle(s string, i int) bool {
 		if len(ps.nodes[node].ends) == 0 {
 			continue
 		}
-		e := j
-		for e < len(s) {
-			r, n := runeAt(s, e)
-			if !unicode.IsSpace(r) {
-				break
-			}
-			e += n
-		}
+		e := spaceEnd(s, j)
 		if (e > j || isApostrophe(lastRune(s[:j]))) && f.roles.may(s, e) {
 			return true
 		}
@@ -416,14 +409,7 @@ func (p *Pack) afterRoleArticle(s string, i int) int {
 	if !ok {
 		return i
 	}
-	k := ae
-	for k < len(s) {
-		r, n := runeAt(s, k)
-		if !unicode.IsSpace(r) {
-			break
-		}
-		k += n
-	}
+	k := spaceEnd(s, ae)
 	if k > ae || isApostrophe(lastRune(s[:ae])) {
 		return k
 	}

@@ -110,6 +110,18 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// spaceEnd is the end of the run of white space at i (i when there is none).
+func spaceEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 func runeBefore(s string, i int) (rune, int) {
 	if i <= 0 || i > len(s) {
 		return utf8.RuneError, 0

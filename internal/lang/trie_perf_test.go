@@ -13,11 +13,7 @@ func TestTrieKids(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, tag := range []string{"fr", "en"} {
 		p, _ := For(tag)
-		sets := map[string]*phraseSet{
-			"elisionExcept": p.elisionExcept, "nonExhaustive": p.nonExhaustive, "speech": p.speech,
-			"honorifics": p.honorifics, "roles": p.roles, "roleArticles": p.roleArticles, "ranks": p.ranks,
-			"countryArticles": p.countryArticles, "countries": p.countries, "numbers": p.num.fixed,
-		}
+		sets := phraseSets(p)
 		for name, ps := range sets {
 			for n := range ps.nodes {
 				var linked []trieKid
