@@ -1,7 +1,8 @@
 package lang
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,9 +53,16 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 	var (
 		quotes   []Quote
 		problems []QuoteProblem
-		stack    []pending
-		dropped  = map[int]bool{}
+		stackBuf [8]pending // deeper nesting is rare
+		stack    = stackBuf[:0]
+		dropped  map[int]bool // quotes taken for apostrophes after all
 	)
+	drop := func(q int) {
+		if dropped == nil {
+			dropped = map[int]bool{}
+		}
+		dropped[q] = true
+	}
 	push := func(style string, at Span) {
 		quotes = append(quotes, Quote{Open: at, Close: Span{-1, -1}, Depth: len(stack), Style: style})
 		stack = append(stack, pending{style, len(quotes) - 1})
@@ -70,7 +78,7 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 	closeAt := func(k int, at Span) {
 		for _, pd := range stack[k+1:] {
 			if pd.style == StyleStraightSingle {
-				dropped[pd.q] = true
+				drop(pd.q)
 				continue
 			}
 			inner := &quotes[pd.q]
@@ -89,13 +97,13 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 			problems = append(problems, QuoteProblem{At: at, Kind: "stray-close"})
 		}
 	}
+	// Every mark below is ' or " or starts with byte 0xC2 (« ») or 0xE2
+	// (‘ ’ “ ” ‹ ›); none of these bytes occurs inside another rune, so
+	// the scan skips to them without decoding.
+	marks := newByteSeeker(s, "\"'\xc2\xe2")
 	for j := 0; j < len(s); {
-		// Every mark below is ' or " or starts with byte 0xC2 (« ») or
-		// 0xE2 (‘ ’ “ ” ‹ ›); none of these bytes occurs inside another
-		// rune, so other bytes are skipped one at a time without decoding.
-		if !quoteBytes[s[j]] {
-			j++
-			continue
+		if j = marks.from(j); j == len(s) {
+			break
 		}
 		r, n := runeAt(s, j)
 		at := Span{j, j + n}
@@ -127,22 +135,22 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 			switch {
 			case find(StyleStraightDouble) >= 0:
 				closeStyle(StyleStraightDouble, at, false)
-			case opensQuote(prev, j) || isWordRune(next):
+			case opensQuote(prev, j) || isWordRuneQuick(next):
 				push(StyleStraightDouble, at)
 			default:
 				problems = append(problems, QuoteProblem{At: at, Kind: "stray-close"})
 			}
 		case '\'':
 			switch {
-			case isLetterOrMark(prev) && isLetterOrMark(next): // don't, l'OTAN
+			case isLetterOrMarkQuick(prev) && isLetterOrMarkQuick(next): // don't, l'OTAN
 			case unicode.IsDigit(next): // '90s
-			case opensQuote(prev, j) && isLetterOrMark(next):
+			case opensQuote(prev, j) && isLetterOrMarkQuick(next):
 				push(StyleStraightSingle, at)
-			case find(StyleStraightSingle) >= 0 && !isLetterOrMark(next):
+			case find(StyleStraightSingle) >= 0 && !isLetterOrMarkQuick(next):
 				k := find(StyleStraightSingle)
 				if o := quotes[stack[k].q].Open; utf8.RuneCountInString(s[o.End:j]) <= 1 {
 					// "rock 'n' roll": one letter between is elision, not a quote.
-					dropped[stack[k].q] = true
+					drop(stack[k].q)
 					stack = append(stack[:k], stack[k+1:]...)
 					break
 				}
@@ -153,7 +161,7 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 	}
 	for _, pd := range stack {
 		if pd.style == StyleStraightSingle {
-			dropped[pd.q] = true
+			drop(pd.q)
 			continue
 		}
 		q := &quotes[pd.q]
@@ -169,7 +177,7 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 		}
 		quotes = kept
 	}
-	sort.SliceStable(problems, func(a, b int) bool { return problems[a].At.Start < problems[b].At.Start })
+	slices.SortStableFunc(problems, func(a, b QuoteProblem) int { return cmp.Compare(a.At.Start, b.At.Start) })
 	return quotes, problems
 }
 
@@ -198,9 +206,4 @@ func trimSpaceSpan(s string, a, b int) Span {
 }
 
 // between reports a mark inside a word (an apostrophe: l’OTAN, don’t).
-func between(prev, next rune) bool { return isLetterOrMark(prev) && isLetterOrMark(next) }
-
-// quoteBytes are the bytes Quotations stops at (" ' and the lead bytes of
-// « » and the curly marks): a table lookup per byte instead of four
-// comparisons, on every byte of every text.
-var quoteBytes = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
+func between(prev, next rune) bool { return isLetterOrMarkQuick(prev) && isLetterOrMarkQuick(next) }

@@ -18,35 +18,25 @@ import (
 // ("U.S.") unless the next word is a typical sentence opener ("The", "Il").
 // "etc." is ordinary: it ends a sentence when a capitalised word follows,
 // as it usually does in news copy.
-func (p *Pack) Sentences(s string) []Span {
-	var out []Span
+func (p *Pack) Sentences(s string) []Span { return p.AppendSentences(nil, s) }
+
+// AppendSentences appends the sentences of s (see Sentences) to dst and
+// returns the extended slice, so that a caller can gather the sentences of
+// several texts in one buffer.
+func (p *Pack) AppendSentences(dst []Span, s string) []Span {
+	out := dst
 	add := func(a, b int) {
-		for a < b {
-			r, n := runeAt(s, a)
-			if !unicode.IsSpace(r) {
-				break
-			}
-			a += n
-		}
-		for b > a {
-			r, n := runeBefore(s, b)
-			if !unicode.IsSpace(r) {
-				break
-			}
-			b -= n
-		}
-		if a < b {
-			out = append(out, Span{a, b})
+		if sp := trimSpaceSpan(s, a, b); sp.Start < sp.End {
+			out = append(out, sp)
 		}
 	}
 	start := 0
+	// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
+	// never inside another rune) matter here: skip to them.
+	marks := newByteSeeker(s, "\n.!?\xe2")
 	for j := 0; j < len(s); {
-		// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
-		// never inside another rune) matter here: skip other bytes without
-		// decoding.
-		if !sentenceBytes[s[j]] {
-			j++
-			continue
+		if j = marks.from(j); j == len(s) {
+			break
 		}
 		r, n := runeAt(s, j)
 		switch {
@@ -170,7 +160,7 @@ func wordBefore(s string, j int) string {
 	k := j
 	for k > 0 {
 		r, n := runeBefore(s, k)
-		if !isLetterOrMark(r) && r != '.' && !isHyphen(r) {
+		if !isLetterOrMarkQuick(r) && r != '.' && !isHyphen(r) {
 			break
 		}
 		k -= n
@@ -182,17 +172,27 @@ func wordBefore(s string, j int) string {
 // every part is a single letter (0 otherwise); dotted reports a period
 // separator ("U.S") as opposed to a single initial ("K").
 func initialSegments(w string) (segs int, dotted bool) {
-	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '-' })
-	for _, part := range parts {
-		rs := []rune(part)
-		if len(rs) != 1 || !unicode.IsLetter(rs[0]) {
-			return 0, false
+	// One pass, without splitting: every period of a record asks.
+	var first rune
+	inPart := false
+	for _, r := range w {
+		switch {
+		case r == '.' || r == '-':
+			inPart = false
+		case inPart || !unicode.IsLetter(r):
+			return 0, false // a part longer than one rune, or not a letter
+		default:
+			if segs == 0 {
+				first = r
+			}
+			inPart = true
+			segs++
 		}
 	}
-	if len(parts) == 1 && !unicode.IsUpper([]rune(parts[0])[0]) {
+	if segs == 1 && !unicode.IsUpper(first) {
 		return 0, false // "x." is not an initial
 	}
-	return len(parts), strings.Contains(w, ".")
+	return segs, strings.Contains(w, ".")
 }
 
 // wordAt returns the word starting at m, including an elision apostrophe
@@ -201,7 +201,7 @@ func wordAt(s string, m int) string {
 	j := m
 	for j < len(s) {
 		r, n := runeAt(s, j)
-		if !isLetterOrMark(r) {
+		if !isLetterOrMarkQuick(r) {
 			if isApostrophe(r) {
 				j += n
 			}
@@ -212,6 +212,40 @@ func wordAt(s string, m int) string {
 	return s[m:j]
 }
 
-// sentenceBytes are the bytes Sentences stops at: a table lookup per byte
-// instead of five comparisons, on every byte of every text.
-var sentenceBytes = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
+// byteSeeker finds, left to right, the bytes of a small set in a text.
+// The scanners stop only at marks that are rare in prose (periods, quotes,
+// the lead bytes of « ’ …): a vectorized strings.IndexByte per byte of the
+// set, its answer kept until passed, skips the bytes between them several
+// times faster than a look at every byte.
+type byteSeeker struct {
+	s    string
+	set  string
+	next [5]int // next[k]: where set[k] occurs next (len(s): nowhere); < 0 before the first look
+}
+
+func newByteSeeker(s, set string) byteSeeker {
+	bs := byteSeeker{s: s, set: set}
+	if len(set) > len(bs.next) {
+		panic("lang: byteSeeker set of more than 5 bytes")
+	}
+	for k := range bs.next {
+		bs.next[k] = -1
+	}
+	return bs
+}
+
+// from returns the index of the first byte of the set at or after j, or
+// len(s) when there is none.
+func (bs *byteSeeker) from(j int) int {
+	first := len(bs.s)
+	for k := 0; k < len(bs.set); k++ {
+		if bs.next[k] < j {
+			bs.next[k] = len(bs.s)
+			if i := strings.IndexByte(bs.s[j:], bs.set[k]); i >= 0 {
+				bs.next[k] = j + i
+			}
+		}
+		first = min(first, bs.next[k])
+	}
+	return first
+}

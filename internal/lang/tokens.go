@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,108 +57,131 @@ type Span struct{ Start, End int }
 // "presqu’île") stay whole. Dotted initialisms ("U.S.", "e.g.") are one Word
 // including the final period. Superscript digits are Punct: they are
 // footnote markers or exponents, never numbers in running text.
+//
+// The slice returned has exactly its length as capacity.
 func (p *Pack) Tokens(s string) []Token {
-	// Prose has about one token per three bytes (a word, its space,
-	// punctuation): size for that so the slice is usually allocated once.
-	t := tokenizer{toks: make([]Token, 0, len(s)/3+16), s: s}
+	// Tokenize into a reused buffer and copy out exactly what was found:
+	// no estimate of the count can be both tight and safe, and the spare
+	// capacity of a generous one was a fifth of the bytes allocated.
+	buf := tokenBufs.Get().(*[]Token)
+	toks := p.AppendTokens((*buf)[:0], s)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	if cap(toks) <= maxPooledTokens {
+		*buf = toks
+		tokenBufs.Put(buf)
+	}
+	return out
+}
+
+// tokenBufs holds the buffers Tokens tokenizes into.
+var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
+
+// maxPooledTokens bounds the buffers kept for reuse: a huge text (an
+// editor buffer of several MB) must not keep its token buffer alive.
+const maxPooledTokens = 1 << 16
+
+// AppendTokens appends the tokens of s (see Tokens) to dst and returns the
+// extended slice, so that a caller can gather the tokens of several texts
+// in one buffer.
+func (p *Pack) AppendTokens(toks []Token, s string) []Token {
 	for i := 0; i < len(s); {
-		// ASCII first: most bytes of French and English prose are ASCII,
-		// and the unicode tables cost more than the comparisons.
-		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || '\t' <= c && c <= '\r':
-				i = t.space(i)
-			case '0' <= c && c <= '9':
-				i = p.number(&t, i)
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-				j := p.scanWord(&t, i)
-				t.emit(Word, t.lastEnd(i), j)
-				i = j
-			default:
-				t.emit(Punct, i, i+1)
-				i++
-			}
-			continue
-		}
-		r, n := runeAt(s, i)
-		switch {
-		case unicode.IsSpace(r):
-			i = t.space(i)
-		case isLetterOrMark(r):
-			j := p.scanWord(&t, i)
-			t.emit(Word, t.lastEnd(i), j)
+		switch tokenBytes[s[i]] {
+		case spaceByte:
+			j := spaceRunEnd(s, i)
+			toks = append(toks, Token{Kind: Space, Start: i, End: j})
 			i = j
-		default:
-			// Only ASCII digits make numbers; other decimal digits (N'Ko,
-			// Arabic-Indic, fullwidth) are punctuation here, and must not
-			// reach scanNumber, which would not advance over them.
-			t.emit(Punct, i, i+n)
-			i += n
+		case digitByte:
+			toks, i = p.number(toks, s, i)
+		case letterByte:
+			toks, i = p.scanWord(toks, s, i)
+		case punctByte:
+			toks = append(toks, Token{Kind: Punct, Start: i, End: i + 1})
+			i++
+		default: // a byte of a multi-byte rune (or an invalid one): decode
+			r, n := runeAt(s, i)
+			switch {
+			case unicode.IsSpace(r):
+				j := spaceRunEnd(s, i)
+				toks = append(toks, Token{Kind: Space, Start: i, End: j})
+				i = j
+			case isLetterOrMarkQuick(r):
+				toks, i = p.scanWord(toks, s, i)
+			default:
+				// Only ASCII digits make numbers; other decimal digits (N'Ko,
+				// Arabic-Indic, fullwidth) are punctuation here, and must not
+				// reach scanNumber, which would not advance over them.
+				toks = append(toks, Token{Kind: Punct, Start: i, End: i + n})
+				i += n
+			}
 		}
 	}
-	return t.toks
+	return toks
 }
 
-// tokenizer is the output of Tokens under construction.
-type tokenizer struct {
-	toks []Token
-	s    string
-}
+// tokenByte is what an ASCII byte starts for Tokens; every byte >= 0x80
+// is multiByte (a rune to decode).
+type tokenByte uint8
 
-func (t *tokenizer) emit(k TokenKind, a, b int) {
-	t.toks = append(t.toks, Token{Kind: k, Start: a, End: b})
-}
+const (
+	punctByte tokenByte = iota
+	spaceByte
+	digitByte
+	letterByte
+	multiByte
+)
 
-// space emits the run of white space starting at i and returns its end.
-func (t *tokenizer) space(i int) int {
-	s := t.s
+// tokenBytes classifies bytes with one lookup instead of a chain of
+// comparisons, on every byte of every text.
+var tokenBytes = func() (t [256]tokenByte) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = multiByte
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = spaceByte
+		case '0' <= c && c <= '9':
+			t[c] = digitByte
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = letterByte
+		}
+	}
+	return t
+}()
+
+// spaceRunEnd is the end of the run of white space at i.
+func spaceRunEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf {
-			if c == ' ' || '\t' <= c && c <= '\r' {
-				j++
+		switch tokenBytes[s[j]] {
+		case spaceByte:
+			j++
+			continue
+		case multiByte:
+			if r, n := runeAt(s, j); unicode.IsSpace(r) {
+				j += n
 				continue
 			}
-			break
 		}
-		r, n := runeAt(s, j)
-		if !unicode.IsSpace(r) {
-			break
-		}
-		j += n
+		break
 	}
-	t.emit(Space, i, j)
 	return j
 }
 
-// number emits the number, or the alphanumeric word ("1er", "21st",
+// number appends the number, or the alphanumeric word ("1er", "21st",
 // "90s"), starting with the ASCII digit at i, and returns its end.
-func (p *Pack) number(t *tokenizer, i int) int {
-	s := t.s
+func (p *Pack) number(toks []Token, s string, i int) ([]Token, int) {
 	j := p.scanNumber(s, i)
-	if r2, _ := runeAt(s, j); isLetterOrMark(r2) && allDigits(s[i:j]) {
-		j = p.scanWord(t, i)
-		t.emit(Word, t.lastEnd(i), j)
-	} else {
-		t.emit(Number, i, j)
+	if r2, _ := runeAt(s, j); isLetterOrMarkQuick(r2) && allDigits(s[i:j]) {
+		return p.scanWord(toks, s, i)
 	}
-	return j
+	return append(toks, Token{Kind: Number, Start: i, End: j}), j
 }
 
-// lastEnd is where the current word starts: after any elided particle that
-// scanWord already emitted, else at i.
-func (t *tokenizer) lastEnd(i int) int {
-	if n := len(t.toks); n > 0 && t.toks[n-1].End > i {
-		return t.toks[n-1].End
-	}
-	return i
-}
-
-// scanWord scans a word starting at i and returns its end. French elided
-// particles met at the start of a word are emitted as words and the word
-// continues after them.
-func (p *Pack) scanWord(t *tokenizer, i int) int {
-	s := t.s
+// scanWord appends the word starting at i and returns its end. French
+// elided particles met at the start of a word are words of their own, and
+// the word continues after them.
+func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
 	start := i
 	j := i
 	for {
@@ -166,30 +190,20 @@ func (p *Pack) scanWord(t *tokenizer, i int) int {
 				j = e
 			}
 		}
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				// ASCII fast path: isWordRune is letters and digits.
-				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-					j++
-					continue
-				}
-				break
-			}
-			r, n := runeAt(s, j)
-			if !isWordRune(r) {
-				break
-			}
-			j += n
+		j = wordRunEnd(s, j)
+		if j == len(s) {
+			break
+		}
+		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			break // the usual end of a word: a space or punctuation
 		}
 		r, n := runeAt(s, j)
 		next, _ := runeAt(s, j+n)
 		switch {
-		case n == 0:
-			return j
-		case isHyphen(r) && isWordRune(next):
+		case isHyphen(r) && isWordRuneQuick(next):
 			j += n
 			continue
-		case isApostrophe(r) && isLetterOrMark(next):
+		case isApostrophe(r) && isLetterOrMarkQuick(next):
 			if len(p.elisionParticles) > 0 && p.elisionParticles[strings.ToLower(s[start:j])] {
 				if p.lazyElision {
 					if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
@@ -197,7 +211,7 @@ func (p *Pack) scanWord(t *tokenizer, i int) int {
 						continue
 					}
 				}
-				t.emit(Word, start, j+n)
+				toks = append(toks, Token{Kind: Word, Start: start, End: j + n})
 				start = j + n
 				j = start
 				continue
@@ -205,10 +219,39 @@ func (p *Pack) scanWord(t *tokenizer, i int) int {
 			j += n
 			continue
 		case r == '.' && isInitialism(s, start, j):
-			return scanInitialism(s, j)
+			j = scanInitialism(s, j)
 		}
-		return j
+		break
 	}
+	return append(toks, Token{Kind: Word, Start: start, End: j}), j
+}
+
+// wordRunEnd is the end of the run of word runes (isWordRune) at j.
+func wordRunEnd(s string, j int) int {
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case tokenBytes[c] == letterByte || tokenBytes[c] == digitByte:
+			j++
+		case c < utf8.RuneSelf:
+			return j
+		case c == 0xC3 && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
+			j += 2 // é, à, ç…: the accented letters of French prose
+		default:
+			r, n := runeAt(s, j)
+			if !isWordRuneQuick(r) {
+				return j
+			}
+			j += n
+		}
+	}
+	return j
+}
+
+// isLatin1LetterTail reports whether 0xC3 followed by b encodes a letter:
+// U+00C0–U+00FF are all letters but × (C3 97) and ÷ (C3 B7).
+func isLatin1LetterTail(b byte) bool {
+	return 0x80 <= b && b <= 0xBF && b != 0x97 && b != 0xB7
 }
 
 // lettersApostropheLetters reports whether every phrase is letters, one
@@ -257,7 +300,7 @@ func scanInitialism(s string, j int) int {
 			return j + 1
 		}
 		after, _ := runeAt(s, j+1+n+1)
-		if isWordRune(after) {
+		if isWordRuneQuick(after) {
 			return j + 1 // "U.S.based": stop before a glued word
 		}
 		j = j + 1 + n

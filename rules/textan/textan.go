@@ -5,6 +5,7 @@ package textan
 
 import (
 	"reflect"
+	"sync"
 
 	"github.com/artlint/artlint/internal/lang"
 	"github.com/artlint/artlint/rules"
@@ -47,14 +48,10 @@ var Sentences = &rules.Rule{
 	ResultType: reflect.TypeFor[[]TextSentences](),
 	Run: func(pass *rules.Pass) (any, error) {
 		p := Pack(pass)
-		out := []TextSentences{}
 		if p == nil {
-			return out, nil
+			return []TextSentences{}, nil
 		}
-		for _, t := range pass.Record.Texts() {
-			out = append(out, TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())})
-		}
-		return out, nil
+		return sentencesOfTexts(p, pass.Record.Texts()), nil
 	},
 }
 
@@ -80,11 +77,12 @@ var Quotations = &rules.Rule{
 	ResultType: reflect.TypeFor[[]TextQuotes](),
 	Run: func(pass *rules.Pass) (any, error) {
 		p := Pack(pass)
-		out := []TextQuotes{}
 		if p == nil {
-			return out, nil
+			return []TextQuotes{}, nil
 		}
-		for _, t := range pass.Record.Texts() {
+		texts := pass.Record.Texts()
+		out := make([]TextQuotes, 0, len(texts))
+		for _, t := range texts {
 			q, probs := quotationsOf(p, t.Value())
 			out = append(out, TextQuotes{Text: t, Quotes: q, Problems: probs})
 		}
@@ -116,14 +114,10 @@ var Tokens = &rules.Rule{
 	ResultType: reflect.TypeFor[[]TextTokens](),
 	Run: func(pass *rules.Pass) (any, error) {
 		p := Pack(pass)
-		out := []TextTokens{}
 		if p == nil {
-			return out, nil
+			return []TextTokens{}, nil
 		}
-		for _, t := range pass.Record.Texts() {
-			out = append(out, TextTokens{Text: t, Tokens: tokensOf(p, t.Value())})
-		}
-		return out, nil
+		return tokensOfTexts(p, pass.Record.Texts()), nil
 	},
 }
 
@@ -132,5 +126,96 @@ func TokensOf(pass *rules.Pass) []TextTokens {
 	t, _ := pass.ResultOf[Tokens].([]TextTokens)
 	return t
 }
+
+// tokensOfTexts tokenizes every text, through the memo when it is on.
+func tokensOfTexts(p *lang.Pack, texts []rules.Text) []TextTokens {
+	out := make([]TextTokens, len(texts))
+	if memo.Load() != nil {
+		for k, t := range texts {
+			out[k] = TextTokens{Text: t, Tokens: tokensOf(p, t.Value())}
+		}
+		return out
+	}
+	appendEach(&tokenBufs, texts, p.AppendTokens, func(k int, toks []lang.Token) {
+		out[k] = TextTokens{Text: texts[k], Tokens: toks}
+	})
+	return out
+}
+
+// sentencesOfTexts splits every text into sentences, through the memo when
+// it is on.
+func sentencesOfTexts(p *lang.Pack, texts []rules.Text) []TextSentences {
+	out := make([]TextSentences, len(texts))
+	if memo.Load() != nil {
+		for k, t := range texts {
+			out[k] = TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())}
+		}
+		return out
+	}
+	appendEach(&spanBufs, texts, p.AppendSentences, func(k int, sents []lang.Span) {
+		if len(sents) == 0 {
+			sents = nil // as Sentences says "none"
+		}
+		out[k] = TextSentences{Text: texts[k], Sentences: sents}
+	})
+	return out
+}
+
+// appendEach appends the results of every text to one reused buffer from
+// bufs, copies them out into a few arrays of exactly their size, and hands
+// each text its part, clipped so that an append by a rule cannot write into
+// the next text's: a couple of allocations per record instead of one, with
+// spare capacity, per text (tokens are a large share of the bytes the
+// rules allocate).
+func appendEach[T any](bufs *sync.Pool, texts []rules.Text, appendText func([]T, string) []T, use func(k int, part []T)) {
+	buf, _ := bufs.Get().(*[]T)
+	if buf == nil {
+		buf = new([]T)
+	}
+	items := (*buf)[:0]
+	var endsBuf [64]int
+	ends := endsBuf[:0]
+	for _, t := range texts {
+		items = appendText(items, t.Value())
+		ends = append(ends, len(items))
+	}
+	startOf := func(k int) int {
+		if k == 0 {
+			return 0
+		}
+		return ends[k-1]
+	}
+	// Each array holds the parts of consecutive texts up to maxSmallObject
+	// bytes: an array above that takes whole pages (a record's 41 KB of
+	// tokens took 48 KB), and the allocator serves it more slowly.
+	chunkLen := max(1, maxSmallObject/int(reflect.TypeFor[T]().Size()))
+	for k := 0; k < len(ends); {
+		from, m := startOf(k), k+1
+		for m < len(ends) && ends[m]-from <= chunkLen {
+			m++
+		}
+		part := items[from:ends[m-1]]
+		chunk := make([]T, len(part)) // with the copy: not zeroed first
+		copy(chunk, part)
+		for ; k < m; k++ {
+			a, b := startOf(k)-from, ends[k]-from
+			use(k, chunk[a:b:b])
+		}
+	}
+	if cap(items) <= maxPooled {
+		*buf = items
+		bufs.Put(buf)
+	}
+}
+
+// maxSmallObject is the size of the Go allocator's largest size class.
+const maxSmallObject = 32 << 10
+
+// The buffers appendEach gathers results in, by type.
+var tokenBufs, spanBufs sync.Pool
+
+// maxPooled bounds the buffers kept for reuse (a record of several MB
+// must not keep its buffer alive).
+const maxPooled = 1 << 16
 
 func init() { rules.Register(Language, Sentences, Quotations, Tokens) }

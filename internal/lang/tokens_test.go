@@ -1,0 +1,194 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// refTokens is Tokens as it was before the byte tables and the pooled
+// buffer: the plain definition the fast tokenizer is tested against.
+func (p *Pack) refTokens(s string) []Token {
+	t := refTokenizer{s: s}
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		switch {
+		case unicode.IsSpace(r):
+			i = t.space(i)
+		case '0' <= r && r <= '9':
+			i = p.refNumber(&t, i)
+		case isLetterOrMark(r):
+			j := p.refScanWord(&t, i)
+			t.emit(Word, t.lastEnd(i), j)
+			i = j
+		default:
+			t.emit(Punct, i, i+n)
+			i += n
+		}
+	}
+	return t.toks
+}
+
+type refTokenizer struct {
+	toks []Token
+	s    string
+}
+
+func (t *refTokenizer) emit(k TokenKind, a, b int) {
+	t.toks = append(t.toks, Token{Kind: k, Start: a, End: b})
+}
+
+func (t *refTokenizer) space(i int) int {
+	j := i
+	for j < len(t.s) {
+		r, n := runeAt(t.s, j)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	t.emit(Space, i, j)
+	return j
+}
+
+func (p *Pack) refNumber(t *refTokenizer, i int) int {
+	s := t.s
+	j := p.scanNumber(s, i)
+	if r2, _ := runeAt(s, j); isLetterOrMark(r2) && allDigits(s[i:j]) {
+		j = p.refScanWord(t, i)
+		t.emit(Word, t.lastEnd(i), j)
+	} else {
+		t.emit(Number, i, j)
+	}
+	return j
+}
+
+func (t *refTokenizer) lastEnd(i int) int {
+	if n := len(t.toks); n > 0 && t.toks[n-1].End > i {
+		return t.toks[n-1].End
+	}
+	return i
+}
+
+func (p *Pack) refScanWord(t *refTokenizer, i int) int {
+	s := t.s
+	start := i
+	j := i
+	for {
+		if j == start && len(p.elisionParticles) > 0 && !p.lazyElision {
+			if _, e, ok := p.elisionExcept.match(s, j); ok {
+				j = e
+			}
+		}
+		for j < len(s) {
+			r, n := runeAt(s, j)
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		r, n := runeAt(s, j)
+		next, _ := runeAt(s, j+n)
+		switch {
+		case n == 0:
+			return j
+		case isHyphen(r) && isWordRune(next):
+			j += n
+			continue
+		case isApostrophe(r) && isLetterOrMark(next):
+			if len(p.elisionParticles) > 0 && p.elisionParticles[strings.ToLower(s[start:j])] {
+				if p.lazyElision {
+					if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
+						j = e
+						continue
+					}
+				}
+				t.emit(Word, start, j+n)
+				start = j + n
+				j = start
+				continue
+			}
+			j += n
+			continue
+		case r == '.' && isInitialism(s, start, j):
+			return scanInitialism(s, j)
+		}
+		return j
+	}
+}
+
+// tokenTexts are texts that exercise every path of the tokenizer.
+func tokenTexts(tb testing.TB) []string {
+	texts := append(seedProse(tb), fuzzSeeds...)
+	return append(texts,
+		"Aujourd’hui, quelqu’un a dit qu’il irait presqu’à N’Djamena ; QUOİQU’il, LORSQU'elle, Jusqu\u02bcau bout.",
+		"Ça × 3 ÷ 2 : àéïôùÿ ÀÉÎÕÜ ß æœ Œuvre ÿ× é÷ e\u0301te\u0301 naïve‐ment l\u2011autre",
+		"U.S.A. e.g. U.S.based 1er 21st 90s G20 1\u00a0000 1\u202f000,5 3.5 ١٢٣ ５ x²¹ \u2003\u3000\u0085 \xc3 \xc3\x28 \xe2\x80",
+		"Tab\tnew\nline\r\n\v\f end'  'quote' don't O'Neill Lindqvist's rock 'n' roll -a- -- a--b",
+	)
+}
+
+// TestTokensEqualReference: the byte-table tokenizer gives the reference
+// tokens, and AppendTokens onto other texts' tokens appends the same.
+func TestTokensEqualReference(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		p := mustPack(t, tag)
+		eager := *p
+		eager.lazyElision = false
+		var all []Token
+		for _, s := range tokenTexts(t) {
+			want := p.refTokens(s)
+			if got := p.Tokens(s); !slices.Equal(got, want) || cap(got) != len(got) {
+				t.Errorf("%s Tokens(%q)\n got %v\nwant %v", tag, s, got, want)
+			}
+			if got := eager.Tokens(s); !slices.Equal(got, eager.refTokens(s)) {
+				t.Errorf("%s eager Tokens(%q) differs from the reference", tag, s)
+			}
+			n := len(all)
+			if all = p.AppendTokens(all, s); !slices.Equal(all[n:], want) {
+				t.Errorf("%s AppendTokens(…, %q) appended %v, want %v", tag, s, all[n:], want)
+			}
+		}
+	}
+}
+
+func FuzzTokensEqualReference(f *testing.F) {
+	for _, s := range tokenTexts(f) {
+		f.Add(s)
+	}
+	fr, en := mustPack(f, "fr"), mustPack(f, "en")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range []*Pack{fr, en} {
+			if got, want := p.Tokens(s), p.refTokens(s); !slices.Equal(got, want) {
+				t.Fatalf("%s Tokens(%q)\n got %v\nwant %v", p.Tag, s, got, want)
+			}
+		}
+	})
+}
+
+// BenchmarkAppendTokensSeed is the tokenizer without the allocation of
+// its result: the seed's texts into one reused buffer, as textan does.
+func BenchmarkAppendTokensSeed(b *testing.B) {
+	p := mustPack(b, "fr")
+	texts := seedProse(b)
+	var buf []Token
+	for b.Loop() {
+		buf = buf[:0]
+		for _, s := range texts {
+			buf = p.AppendTokens(buf, s)
+		}
+	}
+}
+
+// BenchmarkTokensSeedReference is BenchmarkTokensSeed for the reference
+// tokenizer, to compare the fast paths with on the same machine.
+func BenchmarkTokensSeedReference(b *testing.B) {
+	p := mustPack(b, "fr")
+	texts := seedProse(b)
+	for b.Loop() {
+		for _, s := range texts {
+			p.refTokens(s)
+		}
+	}
+}
