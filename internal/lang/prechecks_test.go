@@ -145,10 +145,14 @@ func FuzzPrechecks(f *testing.F) {
 	f.Add("fr", "« Nos partenaires », a déclaré le secrétaire général, M.\u00a0Anders Fogh Rasmussen.")
 	f.Add("fr", "l’ambassadrice de France, la porte\u2011parole du Quai et LE PREMIER MINISTRE a-t-il dit")
 	f.Add("en", "“We will,” said the NATO secretary-general, Mr Stoltenberg, according to the spokesman.")
+	f.Add("fr", "A-t-elle")
 	f.Fuzz(func(t *testing.T, tag, s string) {
 		p, ok := For(tag)
 		if !ok {
 			return
+		}
+		if lead, _ := LookupFold(p.speechLeads, s); p.SpeechLead(s) != lead {
+			t.Fatalf("SpeechLead(%q) = %v, want %v", s, !lead, lead)
 		}
 		for i := 0; i <= len(s); i++ {
 			r1, sp1, e1, ok1 := p.role(s, i, nil)
@@ -168,4 +172,36 @@ func FuzzPrechecks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSpeechLeadPrecheck: SpeechLead's pre-check changes no answer, for
+// every lead in every case and form, and the words of the seed.
+func TestSpeechLeadPrecheck(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		p, _ := For(tag)
+		var words []string
+		for _, w := range slices.Sorted(maps.Keys(p.speechLeads)) {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], norm.NFD.String(w),
+				strings.ReplaceAll(w, "'", "’"), strings.ReplaceAll(w, "-", "\u2011"), w+"s", w[:len(w)-1], w+"\u0301")
+		}
+		for _, s := range seedProse(t) {
+			for _, tk := range p.Tokens(s) {
+				words = append(words, tk.Text(s))
+			}
+		}
+		words = append(words, "", "a", "A", "à", "á", "a\u0301", "e\u0301", "\xff", "a\xff", "aé")
+		leads := 0
+		for _, w := range words {
+			want, _ := LookupFold(p.speechLeads, w)
+			if got := p.SpeechLead(w); got != want {
+				t.Fatalf("%s: SpeechLead(%q) = %v, want %v", tag, w, got, want)
+			}
+			if want {
+				leads++
+			}
+		}
+		if leads < len(p.speechLeads) {
+			t.Errorf("%s: only %d of the words are leads: the test tests little", tag, leads)
+		}
+	}
 }

@@ -109,6 +109,12 @@ func (p *Pack) buildSpeech() {
 // SpeechVerb compares. Rules use it to skip probing phrases that cannot
 // match.
 func (p *Pack) SpeechLead(word string) bool {
+	// A lead of two runes or more starts its phrases, whose first two
+	// keys the lead set knows: most words fail that, for the cost of a
+	// table lookup rather than folding the word for the map.
+	if len(word) >= 2 && !p.speechLead.may(word, 0) {
+		return false
+	}
 	v, _ := LookupFold(p.speechLeads, word)
 	return v
 }

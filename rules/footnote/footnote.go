@@ -247,47 +247,41 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 		s := t.Value()
 		// Bytes, not runes: a marker starts with '[' or with the lead byte
 		// of a superscript digit (0xC2 for ¹²³, 0xE2 for ⁰⁴–⁹), which no
-		// continuation byte equals; decoding every rune was most of the cost.
+		// continuation byte equals; the finder skips the bulk of the text
+		// between them many bytes at a time.
+		find := lang.NewByteFinder(s, markerBytes)
 		for i := 0; i < len(s); {
-			for i < len(s) && !markerBytes[s[i]] {
-				i++ // a table lookup per byte: the bulk of the text
-			}
-			if i == len(s) {
+			if i = find.Next(i); i < 0 {
 				break
 			}
-			switch s[i] {
-			case 0xC2, 0xE2:
-				r, _ := utf8.DecodeRuneInString(s[i:])
-				if superDigit(r) < 0 {
-					i++
-					continue
-				}
-				j := i
-				var buf [8]byte // ids of up to 8 digits stay on the stack
-				id := buf[:0]
-				for j < len(s) {
-					r2, n2 := utf8.DecodeRuneInString(s[j:])
-					d := superDigit(r2)
-					if d < 0 {
-						break
-					}
-					id = append(id, byte('0'+d))
-					j += n2
-				}
-				if isMarkerPosition(s, i, j) && !isExponent(pack, s, i, j) {
-					out = append(out, marker{text: t, i: i, j: j, id: string(id), form: s[i:j]})
-				}
-				i = j
-			case '[':
+			if s[i] == '[' {
 				if j, ok := bracketMarker(s, i); ok {
 					out = append(out, marker{text: t, i: i, j: j, id: s[i+2 : j-1], form: s[i:j]})
 					i = j
 					continue
 				}
 				i++
-			default:
-				i++
+				continue
 			}
+			if d, _ := superDigitAt(s, i); d < 0 { // after 0xC2 or 0xE2: ’, «, no-break spaces…
+				i++
+				continue
+			}
+			j := i
+			var buf [8]byte // ids of up to 8 digits stay on the stack
+			id := buf[:0]
+			for j < len(s) {
+				d, n := superDigitAt(s, j)
+				if d < 0 {
+					break
+				}
+				id = append(id, byte('0'+d))
+				j += n
+			}
+			if isMarkerPosition(s, i, j) && !isExponent(pack, s, i, j) {
+				out = append(out, marker{text: t, i: i, j: j, id: string(id), form: s[i:j]})
+			}
+			i = j
 		}
 	}
 	return out
@@ -318,7 +312,7 @@ func chemicalFormula(s string) bool {
 }
 
 // markerBytes are the bytes a marker can start with.
-var markerBytes = [256]bool{0xC2: true, 0xE2: true, '[': true}
+var markerBytes = []byte{0xC2, 0xE2, '['}
 
 // bracketMarker reads "[^id]" at i; the id has no spaces or brackets. A
 // Markdown definition line ("[^1]: …") is not a reference.
@@ -492,6 +486,28 @@ func superDigit(r rune) int {
 		return int(r-'⁴') + 4
 	}
 	return -1
+}
+
+// superDigitAt is superDigit of the rune at s[i], and its length, read
+// from the bytes: ¹²³ are C2 B9, C2 B2, C2 B3 and ⁰⁴–⁹ E2 81 B0, E2 81 B4–B9.
+// The scan asks at every ’ and no-break space, which decoding made dear.
+func superDigitAt(s string, i int) (d, n int) {
+	switch {
+	case i+1 < len(s) && s[i] == 0xC2:
+		switch s[i+1] {
+		case 0xB9:
+			return 1, 2
+		case 0xB2:
+			return 2, 2
+		case 0xB3:
+			return 3, 2
+		}
+	case i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x81:
+		if c := s[i+2]; c == 0xB0 || c >= 0xB4 && c <= 0xB9 {
+			return int(c - 0xB0), 3
+		}
+	}
+	return -1, 0
 }
 
 // superDigits converts a string of superscript digits to ASCII digits.

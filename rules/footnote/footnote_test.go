@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/ruletest"
@@ -386,5 +387,22 @@ func TestScanShared(t *testing.T) {
 	}
 	if n != 1 || len(Rule.Requires) != 1 || Rule.Requires[0] != notesAnalysis || Order.Requires[0] != notesAnalysis {
 		t.Errorf("the footnote rules do not share one analysis: %v", order)
+	}
+}
+
+// TestSuperDigitAtDecodes: superDigitAt reads the bytes as decoding the
+// rune and asking superDigit does, for every rune and cut-off bytes.
+func TestSuperDigitAtDecodes(t *testing.T) {
+	var texts []string
+	for r := rune(0); r < 0x2100; r++ {
+		texts = append(texts, string(r), string(r)+"x")
+	}
+	texts = append(texts, "\xc2", "\xe2", "\xe2\x81", "\xc2\xb9"[:1], "\xe2\x81\xb4"[:2], "\xe2\x81\xff", "\xc2\xff")
+	for _, s := range texts {
+		r, n := utf8.DecodeRuneInString(s)
+		want := superDigit(r)
+		if got, gn := superDigitAt(s, 0); got != want || (want >= 0 && gn != n) {
+			t.Errorf("superDigitAt(%q) = %d, %d; want %d, %d", s, got, gn, want, n)
+		}
 	}
 }

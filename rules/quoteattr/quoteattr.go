@@ -5,6 +5,7 @@ package quoteattr
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -267,9 +268,15 @@ func (c *checker) wordsOf(ti int) []word {
 	start := len(buf)
 	v := c.text(ti).Value()
 	toks := c.tokensOf(ti, c.text(ti))
+	buf = slices.Grow(buf, len(toks)) // room for every token: the loop appends in place
 	for i := range toks {
 		if toks[i].Kind == lang.Word {
-			buf = append(buf, word{toks[i], toks[i].Text(v)})
+			// Field by field: append(buf, word{…}) built the word on the
+			// stack and copied it, reading back stores just made, a stall
+			// at every word.
+			buf = buf[:len(buf)+1]
+			w := &buf[len(buf)-1]
+			w.Token, w.Text = toks[i], toks[i].Text(v)
 		}
 	}
 	c.wordBuf = buf
@@ -823,7 +830,7 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		return lang.Span{}, "", false
 	}
 	for b := k - 2; b >= 0 && b >= k-3; b-- {
-		if stopsProbe(s[words[b].End:words[k].Start]) || !isLower(words[b+1].Text) {
+		if !isLower(words[b+1].Text) || stopsProbe(s[words[b].End:words[k].Start]) {
 			break
 		}
 		if !c.p.SpeechLead(words[b].Text) {

@@ -4,8 +4,11 @@
 package typography
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,10 +72,10 @@ func run(pass *rules.Pass) (any, error) {
 		return nil, nil
 	}
 	texts := pass.Record.Texts()
-	if before, after := p.SpaceBefore(), p.SpaceAfter(); before != "" || after != "" {
-		m := newMarkSet(before, after, unspacedRegion(pass.Record.Lang()))
+	if p.SpaceBefore() != "" || p.SpaceAfter() != "" {
+		m, unspaced := marksOf(p), unspacedRegion(pass.Record.Lang())
 		for _, tq := range textan.QuotationsOf(pass) {
-			m.checkSpacing(pass, tq)
+			m.checkSpacing(pass, tq, unspaced)
 		}
 	}
 	if err := checkApostrophes(pass, texts); err != nil {
@@ -92,23 +95,34 @@ func unspacedRegion(tag string) bool {
 	return strings.HasPrefix(tag, "fr-") && (strings.Contains(tag, "-ch-") || strings.Contains(tag, "-ca-"))
 }
 
-// markSet is the pack's spacing marks, ready for a byte scan.
+// markSet is a pack's spacing marks, ready for a byte scan.
 type markSet struct {
-	before, after string
-	marks         [256]bool // ASCII marks, and the first bytes of the others
-	unspaced      bool      // ; ! ? may go unspaced (fr-CH, fr-CA)
+	before, after []rune // the marks that need a space before, after
+	first         []byte // the first byte of each mark, once
 }
 
-func newMarkSet(before, after string, unspaced bool) markSet {
-	m := markSet{before: before, after: after, unspaced: unspaced}
+func newMarkSet(before, after string) *markSet {
+	m := &markSet{before: []rune(before), after: []rune(after)}
 	for _, set := range [...]string{before, after} {
-		for _, r := range set {
-			var buf [utf8.UTFMax]byte
-			utf8.EncodeRune(buf[:], r)
-			m.marks[buf[0]] = true
+		for i := range set { // the index of each rune
+			if bytes.IndexByte(m.first, set[i]) < 0 {
+				m.first = append(m.first, set[i])
+			}
 		}
 	}
 	return m
+}
+
+// markSets holds each pack's markSet, built on first use: packs are built
+// once per process.
+var markSets sync.Map // *lang.Pack → *markSet
+
+func marksOf(p *lang.Pack) *markSet {
+	if m, ok := markSets.Load(p); ok {
+		return m.(*markSet)
+	}
+	m, _ := markSets.LoadOrStore(p, newMarkSet(p.SpaceBefore(), p.SpaceAfter()))
+	return m.(*markSet)
 }
 
 const (
@@ -117,19 +131,49 @@ const (
 )
 
 // spaceFor is the no-break space the fix inserts for a mark (Imprimerie
-// nationale: narrow before ; ! ?, full inside « » and before :).
-func spaceFor(mark rune) (space, name string) {
+// nationale: narrow before ; ! ?, full inside « » and before :), its name
+// and its code point as messages write it.
+func spaceFor(mark rune) (space, name, code string) {
 	switch mark {
 	case ';', '!', '?':
-		return nnbsp, "narrow no-break space"
+		return nnbsp, "narrow no-break space", "U+202F"
 	}
-	return nbsp, "no-break space"
+	return nbsp, "no-break space", "U+00A0"
 }
 
-// code names a space by its code point, "U+00A0".
-func code(space string) string {
-	r, _ := utf8.DecodeRuneInString(space)
-	return fmt.Sprintf("U+%04X", r)
+// spaceFinding is a mark whose space is wrong: missing, or an ordinary
+// one. The diagnostic is built only for the findings reported.
+type spaceFinding struct {
+	mark     rune
+	after    bool // the space goes after the mark («), not before
+	ordinary bool // [from, to) is an ordinary space; otherwise the mark, with no space
+	from, to int
+}
+
+func (f spaceFinding) diagnostic(t rules.Text) rules.Diagnostic {
+	space, name, code := spaceFor(f.mark)
+	side := " before "
+	if f.after {
+		side = " after "
+	}
+	if f.ordinary {
+		return rules.Diagnostic{
+			Span:    t.Span(f.from, f.to),
+			Pointer: t.Pointer(),
+			Message: "ordinary space" + side + show(f.mark) + " should be a " + name + " (" + code + ")",
+			Fixes:   []rules.Fix{{Description: "replace with a " + name + " (" + code + ")", Edits: []rules.Edit{t.Edit(f.from, f.to, space)}}},
+		}
+	}
+	at := f.from
+	if f.after {
+		at = f.to
+	}
+	return rules.Diagnostic{
+		Span:    t.Span(f.from, f.to),
+		Pointer: t.Pointer(),
+		Message: "missing " + name + side + show(f.mark),
+		Fixes:   []rules.Fix{{Description: "insert a " + name + " (" + code + ")", Edits: []rules.Edit{t.Edit(at, at, space)}}},
+	}
 }
 
 // isNoBreak reports the spaces that satisfy French spacing.
@@ -146,87 +190,116 @@ func show(r rune) string {
 // checkSpacing reports the spacing of one text. Most marks are right, so
 // each is checked first and the costlier questions (is the text or the
 // quotation English?) are asked only of a mark that would be reported.
-func (m *markSet) checkSpacing(pass *rules.Pass, tq textan.TextQuotes) {
+func (m *markSet) checkSpacing(pass *rules.Pass, tq textan.TextQuotes, unspaced bool) {
 	t, s := tq.Text, tq.Text.Value()
-	var (
-		asked   bool
-		english []lang.Span
-	)
-	for i := 0; i < len(s); i++ {
+	english := englishParts{tq: tq, last: -1}
+	find := lang.NewByteFinder(s, m.first)
+	for i := find.Next(0); i >= 0; i = find.Next(i + 1) {
 		c := s[i]
-		if !m.marks[c] {
-			continue
-		}
 		r := rune(c)
 		if c >= utf8.RuneSelf {
 			r, _ = utf8.DecodeRuneInString(s[i:])
 		}
-		var ds [2]rules.Diagnostic
+		var fs [2]spaceFinding
 		n := 0
-		if strings.ContainsRune(m.after, r) {
-			if d, ok := checkAfter(t, s, i, r); ok {
-				ds[n], n = d, n+1
+		if slices.Contains(m.after, r) {
+			if f, ok := checkAfter(s, i, r); ok {
+				fs[n], n = f, n+1
 			}
 		}
-		if strings.ContainsRune(m.before, r) {
-			if d, ok := m.checkBefore(t, s, i, r); ok {
-				ds[n], n = d, n+1
+		if slices.Contains(m.before, r) {
+			if f, ok := checkBefore(s, i, r, unspaced); ok {
+				fs[n], n = f, n+1
 			}
 		}
 		if n == 0 {
 			continue
 		}
-		if !asked {
-			asked = true
-			var textEnglish bool
-			english, textEnglish = englishParts(tq)
-			if textEnglish {
-				return // an English caption or credit in a French record
-			}
+		if english.text() {
+			return // an English caption or credit in a French record
 		}
-		if inAny(english, i) {
+		if english.inQuote(i) {
 			continue
 		}
-		for _, d := range ds[:n] {
-			pass.Report(d)
+		for _, f := range fs[:n] {
+			pass.Report(f.diagnostic(t))
 		}
 	}
 }
 
-// englishParts finds the English quotations of a French text, whose marks
-// keep English typography ("« Yes we can! »"; the guillemets around them,
-// outside Inner, are still checked), and whether the rest of the text is
-// English too.
-func englishParts(tq textan.TextQuotes) (english []lang.Span, all bool) {
-	s := tq.Text.Value()
-	// The text outside quotations is counted piece by piece: the pieces
-	// meet at quotation marks, never inside a word.
-	var unquoted englishCount
+// englishParts answers, for the marks of a French text that would be
+// reported, whether the text is English outside its quotations, and
+// whether a mark is inside an English quotation, whose marks keep English
+// typography ("« Yes we can! »"; the guillemets around it, outside Inner,
+// are still checked). Both are found on first use, and only the
+// quotations holding such a mark are read: counting words is the dear
+// part.
+type englishParts struct {
+	tq          textan.TextQuotes
+	asked, all  bool // all: the text outside quotations is English
+	last        int  // the quotation asked about last, or -1
+	lastEnglish bool
+}
+
+// readAlone reports whether quotation q, the text read so far ending at
+// from, is an outermost one whose inside is read on its own: the pieces
+// of text between such quotations are the text outside quotations, which
+// meet at quotation marks, never inside a word.
+func readAlone(q lang.Quote, from int) bool {
+	return q.Depth == 0 && q.Inner.Start >= from && q.Inner.End >= q.Inner.Start
+}
+
+// text reports whether the text outside quotations is English.
+func (e *englishParts) text() bool {
+	if !e.asked {
+		e.asked = true
+		s := e.tq.Text.Value()
+		var unquoted englishCount
+		from := 0
+		for _, q := range e.tq.Quotes {
+			if readAlone(q, from) {
+				unquoted.add(s[from:q.Inner.Start])
+				from = q.Inner.End
+			}
+		}
+		unquoted.add(s[from:])
+		e.all = unquoted.english()
+	}
+	return e.all
+}
+
+// inQuote reports whether byte i is inside an English quotation.
+func (e *englishParts) inQuote(i int) bool {
 	from := 0
-	for _, q := range tq.Quotes {
-		if q.Depth > 0 || q.Inner.Start < from || q.Inner.End < q.Inner.Start {
+	for qi, q := range e.tq.Quotes {
+		if !readAlone(q, from) {
 			continue
 		}
-		if inner := s[q.Inner.Start:q.Inner.End]; looksEnglish(inner) || englishTitle(inner) {
-			english = append(english, q.Inner)
+		if i < q.Inner.Start {
+			return false // the quotations come in order: none after holds i
 		}
-		unquoted.add(s[from:q.Inner.Start])
 		from = q.Inner.End
+		if i >= q.Inner.End {
+			continue
+		}
+		if qi != e.last {
+			inner := e.tq.Text.Value()[q.Inner.Start:q.Inner.End]
+			e.last, e.lastEnglish = qi, looksEnglish(inner) || englishTitle(inner)
+		}
+		return e.lastEnglish
 	}
-	unquoted.add(s[from:])
-	return english, unquoted.english()
+	return false
 }
 
 // checkBefore handles a mark that needs a no-break space before it.
-func (m *markSet) checkBefore(t rules.Text, s string, i int, mark rune) (rules.Diagnostic, bool) {
+func checkBefore(s string, i int, mark rune, unspaced bool) (spaceFinding, bool) {
 	if i == 0 {
-		return rules.Diagnostic{}, false // nothing before; a » there is a quotation-balance question
+		return spaceFinding{}, false // nothing before; a » there is a quotation-balance question
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	if isNoBreak(prev) || gluedRight(s, i, mark) || inURL(s, i) || inCode(s, i) || afterNoBreakEntity(s[:i]) {
-		return rules.Diagnostic{}, false
+		return spaceFinding{}, false
 	}
-	space, name := spaceFor(mark)
 	size := utf8.RuneLen(mark)
 	switch {
 	case prev == ' ':
@@ -235,53 +308,42 @@ func (m *markSet) checkBefore(t rules.Text, s string, i int, mark rune) (rules.D
 			k--
 		}
 		if k == 0 {
-			return rules.Diagnostic{}, false
+			return spaceFinding{}, false
 		}
 		if b, _ := utf8.DecodeLastRuneInString(s[:k]); unicode.IsSpace(b) || isNoBreak(b) ||
 			(mark == '»' && b == '«') || (isExclam(mark) && isExclam(b)) {
-			return rules.Diagnostic{}, false // a line start, an empty « », a spaced "? !" cluster
+			return spaceFinding{}, false // a line start, an empty « », a spaced "? !" cluster
 		}
-		return rules.Diagnostic{
-			Span:    t.Span(k, i),
-			Pointer: t.Pointer(),
-			Message: fmt.Sprintf("ordinary space before %s should be a %s (%s)", show(mark), name, code(space)),
-			Fixes:   []rules.Fix{{Description: fmt.Sprintf("replace with a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(k, i, space)}}},
-		}, true
+		return spaceFinding{mark: mark, ordinary: true, from: k, to: i}, true
 	case unicode.IsSpace(prev):
-		return rules.Diagnostic{}, false // a line break or a tab: layout, not ours
+		return spaceFinding{}, false // a line break or a tab: layout, not ours
 	}
 	switch {
 	case (mark == '»' && prev == '«') || (isExclam(mark) && isExclam(prev)) || strings.ContainsRune("([{", prev):
-		return rules.Diagnostic{}, false // «», the second mark of "?!", "(?)"
+		return spaceFinding{}, false // «», the second mark of "?!", "(?)"
 	case isExclam(mark) && (prev == '…' || prev == '.'):
-		return rules.Diagnostic{}, false // "Vraiment…?": the ellipsis takes the mark unspaced
+		return spaceFinding{}, false // "Vraiment…?": the ellipsis takes the mark unspaced
 	case mark == '!' && brandName(s, i):
-		return rules.Diagnostic{}, false // "Yahoo! a publié", "Jeopardy!"
-	case m.unspaced && (mark == ';' || isExclam(mark)):
-		return rules.Diagnostic{}, false // Swiss and Canadian practice: "Vraiment?"
+		return spaceFinding{}, false // "Yahoo! a publié", "Jeopardy!"
+	case unspaced && (mark == ';' || isExclam(mark)):
+		return spaceFinding{}, false // Swiss and Canadian practice: "Vraiment?"
 	case (mark == ';' || mark == ':') && (afterEntity(s, i) || afterIdentifier(s, i)):
-		return rules.Diagnostic{}, false
+		return spaceFinding{}, false
 	}
-	return rules.Diagnostic{
-		Span:    t.Span(i, i+size),
-		Pointer: t.Pointer(),
-		Message: fmt.Sprintf("missing %s before %s", name, show(mark)),
-		Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(i, i, space)}}},
-	}, true
+	return spaceFinding{mark: mark, from: i, to: i + size}, true
 }
 
 // checkAfter handles a mark that needs a no-break space after it («).
-func checkAfter(t rules.Text, s string, i int, mark rune) (rules.Diagnostic, bool) {
+func checkAfter(s string, i int, mark rune) (spaceFinding, bool) {
 	size := utf8.RuneLen(mark)
 	j := i + size
 	if j >= len(s) || inURL(s, i) || inCode(s, i) {
-		return rules.Diagnostic{}, false
+		return spaceFinding{}, false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	if isNoBreak(next) || next == '«' || next == '»' {
-		return rules.Diagnostic{}, false
+		return spaceFinding{}, false
 	}
-	space, name := spaceFor(mark)
 	switch {
 	case next == ' ':
 		k := j
@@ -289,26 +351,16 @@ func checkAfter(t rules.Text, s string, i int, mark rune) (rules.Diagnostic, boo
 			k++
 		}
 		if k == len(s) {
-			return rules.Diagnostic{}, false
+			return spaceFinding{}, false
 		}
 		if a, _ := utf8.DecodeRuneInString(s[k:]); unicode.IsSpace(a) || isNoBreak(a) || a == '»' {
-			return rules.Diagnostic{}, false
+			return spaceFinding{}, false
 		}
-		return rules.Diagnostic{
-			Span:    t.Span(j, k),
-			Pointer: t.Pointer(),
-			Message: fmt.Sprintf("ordinary space after %s should be a %s (%s)", show(mark), name, code(space)),
-			Fixes:   []rules.Fix{{Description: fmt.Sprintf("replace with a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(j, k, space)}}},
-		}, true
+		return spaceFinding{mark: mark, after: true, ordinary: true, from: j, to: k}, true
 	case unicode.IsSpace(next):
-		return rules.Diagnostic{}, false
+		return spaceFinding{}, false
 	}
-	return rules.Diagnostic{
-		Span:    t.Span(i, j),
-		Pointer: t.Pointer(),
-		Message: fmt.Sprintf("missing %s after %s", name, show(mark)),
-		Fixes:   []rules.Fix{{Description: fmt.Sprintf("insert a %s (%s)", name, code(space)), Edits: []rules.Edit{t.Edit(j, j, space)}}},
-	}, true
+	return spaceFinding{mark: mark, after: true, from: i, to: j}, true
 }
 
 // inCode reports whether byte i of s is inside a `code span`: an odd
@@ -330,24 +382,16 @@ func afterIdentifier(s string, i int) bool {
 	return open > 0 && isASCIIAlnum(tok[open-1]) && !strings.Contains(tok[open:], ")")
 }
 
-func inAny(spans []lang.Span, i int) bool {
-	for _, sp := range spans {
-		if i >= sp.Start && i < sp.End {
-			return true
-		}
-	}
-	return false
-}
-
 // Function words that tell English from French; the language packs have no
 // stop-word lists, so this small list lives here. This runs on every word
 // of a text with a finding, so a word is looked up once for both lists, by
 // its bytes packed in an integer (hashing a uint64 is cheaper than a
 // string); the few words with non-ASCII letters are in a string map.
-var functionWords, functionWordsUTF8 = func() (map[uint64]uint8, map[string]uint8) {
-	ascii, other := map[uint64]uint8{}, map[string]uint8{}
+var functionWords, functionWordsUTF8, longestFunctionWord = func() (map[uint64]uint8, map[string]uint8, int) {
+	ascii, other, longest := map[uint64]uint8{}, map[string]uint8{}, 0
 	add := func(words string, bit uint8) {
 		for _, w := range strings.Fields(words) {
+			longest = max(longest, len(w))
 			if k, ok := packWord(w); ok {
 				ascii[k] |= bit
 			} else {
@@ -360,7 +404,7 @@ var functionWords, functionWordsUTF8 = func() (map[uint64]uint8, map[string]uint
 		"would should could does did just been had its which when where said says again great over now only also", englishWord)
 	add("le la les de des du et est une un à au aux que qui pour dans sur pas nous vous il elle "+
 		"ils elles ce cette ne se sont été en", frenchWord)
-	return ascii, other
+	return ascii, other, longest
 }()
 
 const (
@@ -389,11 +433,11 @@ func packWord(w string) (key uint64, ok bool) {
 
 // wordClass returns the function-word bits of w, case-folded.
 func wordClass(w string) uint8 {
+	if len(w) > longestFunctionWord {
+		return 0 // every listed word is shorter, in capitals too: most words are
+	}
 	if k, ok := packWord(w); ok {
 		return functionWords[k]
-	}
-	if len(w) > 8 {
-		return 0 // every listed word is shorter
 	}
 	return functionWordsUTF8[strings.ToLower(w)]
 }
@@ -702,18 +746,22 @@ func indexFrom(s string, i int, c byte) int {
 // reportMinority reports every mark of the less used form, straight or
 // typographic, when a record mixes both; a tie reports the straight ones,
 // since the typographic form is the one to keep. The messages take the
-// two counts. A first pass only counts, so that a record using one form,
-// the usual case, costs no allocation.
+// two counts. One pass finds the marks, kept in a pooled buffer, so that a
+// record using one form, the usual case, costs no allocation.
 //
 // With straightAlways, every straight mark is reported, whatever the
 // counts (the typographic form is the house style).
 func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straightAlways bool, straightMsg, curlyMsg string) {
+	buf := markBufs.Get().(*[]textMark)
+	defer markBufs.Put(buf)
+	marks := (*buf)[:0]
 	straight, curly := 0, 0
-	for _, t := range texts {
+	for ti, t := range texts {
 		s, open := t.Value(), false
 		next := outsideCode(s, next)
 		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
 			open = o
+			marks = append(marks, textMark{ti, m})
 			if m.straight {
 				straight++
 			} else {
@@ -721,31 +769,43 @@ func reportMinority(pass *rules.Pass, texts []rules.Text, next nextFunc, straigh
 			}
 		}
 	}
+	*buf = marks
 	if straight == 0 || (curly == 0 && !straightAlways) {
 		return
 	}
 	reportStraight := straight <= curly || straightAlways
-	msg := curlyMsg
+	msg, n := curlyMsg, curly
 	if reportStraight {
-		msg = straightMsg
+		msg, n = straightMsg, straight
 	}
-	for _, t := range texts {
-		s, open := t.Value(), false
-		next := outsideCode(s, next)
-		for m, o, ok := next(s, 0, open); ok; m, o, ok = next(s, m.i+m.size, open) {
-			open = o
-			if m.straight != reportStraight {
-				continue
-			}
-			pass.Report(rules.Diagnostic{
-				Span:    t.Span(m.i, m.i+m.size),
-				Pointer: t.Pointer(),
-				Message: fmt.Sprintf(msg, straight, curly),
-				Fixes:   fixFor(t, m),
-			})
+	// The findings share their message, and the arrays of their fixes.
+	msg = fmt.Sprintf(msg, straight, curly)
+	fixes, edits := make([]rules.Fix, 0, n), make([]rules.Edit, 0, n)
+	for _, tm := range marks {
+		if tm.straight != reportStraight {
+			continue
 		}
+		t, m := texts[tm.text], tm.found
+		d := rules.Diagnostic{Span: t.Span(m.i, m.i+m.size), Pointer: t.Pointer(), Message: msg}
+		if fixable(t, m) {
+			k := len(fixes) // capped slices: appending to one cannot reach the next finding's
+			edits = append(edits, t.Edit(m.i, m.i+m.size, m.fixTo))
+			fixes = append(fixes, rules.Fix{Description: replaceWith(m.fixTo), Edits: edits[k : k+1 : k+1]})
+			d.Fixes = fixes[k : k+1 : k+1]
+		}
+		pass.Report(d)
 	}
 }
+
+// textMark is a counted mark and the index of its text.
+type textMark struct {
+	text int
+	found
+}
+
+// markBufs holds reportMinority's buffers: a French record has dozens of
+// apostrophes.
+var markBufs = sync.Pool{New: func() any { return new([]textMark) }}
 
 // outsideCode makes next skip the marks inside `code spans` of s: code
 // keeps its straight quotes ("Set `format: "json"`", "`echo 'done'`"),
@@ -766,14 +826,30 @@ func outsideCode(s string, next nextFunc) nextFunc {
 	}
 }
 
-// fixFor replaces the mark with the other form. A YAML plain scalar cannot
-// start with a quote (it would become a quoted scalar), so a mark there
-// gets no fix rather than one that breaks the record.
-func fixFor(t rules.Text, m found) []rules.Fix {
-	if m.i == 0 && t.Node.Style == rules.StylePlain && (m.fixTo == `"` || m.fixTo == "'") {
-		return nil
+// fixable: a mark is replaced with the other form, but for a mark at the
+// start of a YAML plain scalar, which cannot start with a quote (it would
+// become a quoted scalar): it gets no fix rather than one that breaks the
+// record.
+func fixable(t rules.Text, m found) bool {
+	return m.i != 0 || t.Node.Style != rules.StylePlain || (m.fixTo != `"` && m.fixTo != "'")
+}
+
+// replaceWith describes the fix to form: the marks' descriptions are
+// constants, built once.
+func replaceWith(form string) string {
+	switch form {
+	case "’":
+		return "replace with ’"
+	case "'":
+		return "replace with '"
+	case "“":
+		return "replace with “"
+	case "”":
+		return "replace with ”"
+	case `"`:
+		return `replace with "`
 	}
-	return []rules.Fix{{Description: "replace with " + m.fixTo, Edits: []rules.Edit{t.Edit(m.i, m.i+m.size, m.fixTo)}}}
+	return "replace with " + form
 }
 
 func checkDoubleQuotes(pass *rules.Pass, texts []rules.Text) {
