@@ -100,9 +100,9 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 	// Every mark below is ' or " or starts with byte 0xC2 (« ») or 0xE2
 	// (‘ ’ “ ” ‹ ›); none of these bytes occurs inside another rune, so
 	// the scan skips to them without decoding.
-	marks := newByteSeeker(s, "\"'\xc2\xe2")
+	marks := NewByteFinder(s, []byte("\"'\xc2\xe2"))
 	for j := 0; j < len(s); {
-		if j = marks.from(j); j == len(s) {
+		if j = marks.Next(j); j < 0 {
 			break
 		}
 		r, n := runeAt(s, j)

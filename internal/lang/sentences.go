@@ -33,9 +33,9 @@ func (p *Pack) AppendSentences(dst []Span, s string) []Span {
 	start := 0
 	// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
 	// never inside another rune) matter here: skip to them.
-	marks := newByteSeeker(s, "\n.!?\xe2")
+	marks := NewByteFinder(s, []byte("\n.!?\xe2"))
 	for j := 0; j < len(s); {
-		if j = marks.from(j); j == len(s) {
+		if j = marks.Next(j); j < 0 {
 			break
 		}
 		r, n := runeAt(s, j)
@@ -210,42 +210,4 @@ func wordAt(s string, m int) string {
 		j += n
 	}
 	return s[m:j]
-}
-
-// byteSeeker finds, left to right, the bytes of a small set in a text.
-// The scanners stop only at marks that are rare in prose (periods, quotes,
-// the lead bytes of « ’ …): a vectorized strings.IndexByte per byte of the
-// set, its answer kept until passed, skips the bytes between them several
-// times faster than a look at every byte.
-type byteSeeker struct {
-	s    string
-	set  string
-	next [5]int // next[k]: where set[k] occurs next (len(s): nowhere); < 0 before the first look
-}
-
-func newByteSeeker(s, set string) byteSeeker {
-	bs := byteSeeker{s: s, set: set}
-	if len(set) > len(bs.next) {
-		panic("lang: byteSeeker set of more than 5 bytes")
-	}
-	for k := range bs.next {
-		bs.next[k] = -1
-	}
-	return bs
-}
-
-// from returns the index of the first byte of the set at or after j, or
-// len(s) when there is none.
-func (bs *byteSeeker) from(j int) int {
-	first := len(bs.s)
-	for k := 0; k < len(bs.set); k++ {
-		if bs.next[k] < j {
-			bs.next[k] = len(bs.s)
-			if i := strings.IndexByte(bs.s[j:], bs.set[k]); i >= 0 {
-				bs.next[k] = j + i
-			}
-		}
-		first = min(first, bs.next[k])
-	}
-	return first
 }

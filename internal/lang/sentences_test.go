@@ -67,27 +67,3 @@ func TestAppendSentences(t *testing.T) {
 		}
 	}
 }
-
-// TestByteSeeker: from(j) is the first byte of the set at or after j, for
-// queries going forward in any steps.
-func TestByteSeeker(t *testing.T) {
-	for _, s := range tokenTexts(t) {
-		for _, set := range []string{"\n.!?\xe2", "\"'\xc2\xe2", ".", ""} {
-			for _, step := range []int{1, 2, 7} {
-				bs := newByteSeeker(s, set)
-				for j := 0; j <= len(s); j += step {
-					want := len(s)
-					for k := j; k < len(s); k++ {
-						if strings.IndexByte(set, s[k]) >= 0 {
-							want = k
-							break
-						}
-					}
-					if got := bs.from(j); got != want {
-						t.Fatalf("from(%d) in %q for %q = %d, want %d", j, s, set, got, want)
-					}
-				}
-			}
-		}
-	}
-}

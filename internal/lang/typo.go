@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"bytes"
-	"strings"
 	"unicode"
 )
 
@@ -47,61 +45,4 @@ func (p *Pack) IsUnitExponent(s string, i int) bool {
 	}
 	w := s[k:j]
 	return p.units[w] || p.mathVars[w]
-}
-
-// ByteFinder finds the next of a few bytes in a text with
-// strings.IndexByte, which scans many bytes at a time, where a loop over
-// every byte would test each against a table: rules that look for rare
-// marks (footnote superscripts, French punctuation, apostrophes) skip the
-// text between them. Each byte's next index is searched again only once
-// passed, so the text is read about once per byte looked for.
-type ByteFinder struct {
-	s     string
-	bytes []byte
-	next  [maxFinderBytes]int // next index of each byte at or after the last asked, or -1
-}
-
-// maxFinderBytes is the most bytes a ByteFinder looks for with IndexByte:
-// past a few, one loop over the text costs less.
-const maxFinderBytes = 6
-
-// NewByteFinder returns a finder of the bytes of set in s.
-func NewByteFinder(s string, set []byte) ByteFinder {
-	f := ByteFinder{s: s, bytes: set}
-	if len(set) <= maxFinderBytes {
-		for k := range len(set) {
-			f.next[k] = strings.IndexByte(s, set[k])
-		}
-	}
-	return f
-}
-
-// Next returns the index of the first byte of the set at or after i, or
-// -1. Calls must not go back: i is never less than in the call before.
-func (f *ByteFinder) Next(i int) int {
-	if len(f.bytes) > maxFinderBytes {
-		for ; i < len(f.s); i++ {
-			if bytes.IndexByte(f.bytes, f.s[i]) >= 0 {
-				return i
-			}
-		}
-		return -1
-	}
-	first := -1
-	for k := range len(f.bytes) {
-		n := f.next[k]
-		if n >= 0 && n < i {
-			n = -1
-			if i < len(f.s) {
-				if d := strings.IndexByte(f.s[i:], f.bytes[k]); d >= 0 {
-					n = i + d
-				}
-			}
-			f.next[k] = n
-		}
-		if n >= 0 && (first < 0 || n < first) {
-			first = n
-		}
-	}
-	return first
 }
