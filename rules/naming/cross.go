@@ -7,12 +7,13 @@ import (
 
 	"github.com/artlint/artlint/internal/lang"
 	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/textan"
 )
 
-// Result is what the rule returns for a record: the analysis behind its
-// findings, from which Names takes what comparing records needs.
+// Result is what the rule returns for a record, from which Names takes
+// what comparing records needs.
 type Result struct {
-	st *state
+	pass *rules.Pass // the rule's, with the analyses it required
 }
 
 // Names is what one record writes of its names, for comparing the records
@@ -52,10 +53,20 @@ const maxNames = 4
 // are no reference for other records). Nil when the record's language
 // has no pack.
 func (r *Result) Names() *Names {
-	if r == nil || r.st == nil {
+	if r == nil || r.pass == nil {
 		return nil
 	}
-	st := r.st
+	pack := textan.Pack(r.pass)
+	if pack == nil {
+		return nil
+	}
+	// The rule's state went back to its pool: the record is analysed
+	// again, with a state from the pool too. The names keep the keys and
+	// runes of its words, which no state changes (see wordOf), and copies
+	// of the rest.
+	st := statePool.Get().(*state)
+	defer st.release()
+	st.analyze(r.pass, pack)
 	n := &Names{Lang: st.pack.Tag, pack: st.pack}
 	for _, f := range st.forms {
 		if f.variant {
@@ -70,14 +81,15 @@ func (r *Result) Names() *Names {
 				break
 			}
 		}
-		// Clones: the spellings are slices of the record's texts, which
-		// must not stay alive with them.
+		// The spellings as written are slices of the record's texts,
+		// which must not stay alive with them: cloned.
 		fw := &struct {
 			form
 			keys word
-		}{keys: word{key: strings.Clone(f.key), strip: strings.Clone(f.strip), lower: f.lower, norm: f.norm}} // one allocation
+		}{keys: word{wordKeys: wordKeys{key: f.key, strip: f.strip, lower: f.lower, norm: f.norm, runes: f.runes, runeSet: f.runeSet,
+			lowerSet: f.lowerSet}}} // one allocation
 		c := &fw.form
-		*c = form{word: &fw.keys, runes: f.runes, runeSet: f.runeSet, lowerSet: f.lowerSet, placed: f.placed, people: f.people,
+		*c = form{word: &fw.keys, placed: f.placed, people: f.people,
 			strong: f.strong, count: f.count, text: strings.Clone(f.text), country: f.countryOf(st.pack), countrySet: true, namesSet: true,
 			alone: f.alone, compSet: true}
 		for _, cp := range f.compounds {
@@ -95,14 +107,13 @@ func (r *Result) Names() *Names {
 		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(occ.text()), Span: occ.src.node.SpanOf(occ.i, occ.j),
 			Pointer: occ.src.node.Pointer, People: f.people, f: c})
 	}
-	for _, k := range st.pairKeys() {
-		ps := st.pairs[k]
-		if mixedPairs(ps) {
+	for _, g := range st.sortedPairGroups() {
+		if g.mixed() {
 			continue // the record's own business
 		}
-		p := ps[0]
+		p := &st.pairList[g.first]
 		n.Spellings = append(n.Spellings, Spelling{Text: strings.Clone(p.src.node.Str[p.i:p.j]), Span: p.src.node.SpanOf(p.i, p.j),
-			Pointer: p.src.node.Pointer, People: anyPeople(ps), pair: &pairSpelling{key: k.a + "\x00" + k.b, hyphen: p.hyphen}})
+			Pointer: p.src.node.Pointer, People: g.people, pair: &pairSpelling{key: g.key.a + "\x00" + g.key.b, hyphen: p.hyphen}})
 	}
 	return n
 }

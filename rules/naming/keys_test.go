@@ -3,10 +3,12 @@ package naming
 import (
 	"strings"
 	"testing"
+
+	"github.com/artlint/artlint/internal/lang"
 )
 
 // TestOwnKey checks the shortcut markCommon takes: a word that ownKey
-// accepts is its own lowerKey, and the hyphen it reports is there.
+// accepts is its own key (lang.LowerFold), and the hyphen it reports is there.
 func TestOwnKey(t *testing.T) {
 	var words []string
 	for r := rune(0); r < 0x250; r++ {
@@ -20,8 +22,8 @@ func TestOwnKey(t *testing.T) {
 			continue
 		}
 		accepted++
-		if k := lowerKey(w); k != w {
-			t.Errorf("ownKey(%q) accepted, but lowerKey is %q", w, k)
+		if k := lang.LowerFold(w); k != w {
+			t.Errorf("ownKey(%q) accepted, but lang.LowerFold gives %q", w, k)
 		}
 		if hyphen != strings.Contains(w, "-") {
 			t.Errorf("ownKey(%q): hyphen %v", w, hyphen)
@@ -46,8 +48,8 @@ func TestOwnKey(t *testing.T) {
 // followed by ’ is keyed with ' instead.
 func TestElisionKey(t *testing.T) {
 	for _, w := range []string{"l’", "d’", "qu’", "jusqu’", "lorsqu’", "s’", "aujourd’"} {
-		if k, want := lowerKey(w), strings.TrimSuffix(w, "’")+"'"; k != want {
-			t.Errorf("lowerKey(%q) = %q, want %q", w, k, want)
+		if k, want := lang.LowerFold(w), strings.TrimSuffix(w, "’")+"'"; k != want {
+			t.Errorf("lang.LowerFold(%q) = %q, want %q", w, k, want)
 		}
 	}
 }

@@ -119,19 +119,16 @@ type part struct {
 func (p *part) text() string { return p.src.node.Str[p.i:p.j] }
 
 // word holds the keys of one spelling as written, computed once per
-// distinct text: names recur, and folding and stripping diacritics cost
-// more than a map look-up.
+// distinct text and kept by the state from record to record (see
+// wordOf), and what one record makes of it.
 type word struct {
-	key     string // lang.Fold
-	lower   string // lang.LowerFold: key in lower case
-	strip   string // key without diacritics
-	norm    string // strip in lower case
-	lexical bool   // a function word or count noun, common in any article
-	named   bool   // counted in state.named
-	// markCommon's: wanted, lower is a key of its map, to look up once;
-	// lowerSeen, it is written in lower case in the texts.
-	wanted, lowerSeen bool
-	form              *form // its form, set by partFindings
+	wordKeys
+	pack   *lang.Pack  // wordKeys's
+	low    *lowerEntry // lower's, in state.lowers
+	gen    uint32      // the record (state.gen) that the fields below are of
+	named  bool        // counted in state.named
+	wanted bool        // markCommon looks for lower in the texts
+	form   *form       // its form, set by partFindings
 }
 
 // pairKey is the folded words of a pair.
@@ -143,22 +140,28 @@ type pair struct {
 	i, j   int
 	hyphen bool
 	order  int
+	next   int32 // the next pair of its group in st.pairList, or -1
 }
+
+// pairGroup is the occurrences of one pair of words: a chain in
+// st.pairList, in reading order.
+type pairGroup struct {
+	key           pairKey
+	first, last   int32
+	hyphen, space bool // written with a hyphen, with a space
+	people        bool // written in the people list
+}
+
+// mixed reports whether the pair is written with a hyphen and with a
+// space.
+func (g *pairGroup) mixed() bool { return g.hyphen && g.space }
 
 // form gathers the occurrences of one spelling (compared after lang.Fold).
 // Its flags come last, together: a record has dozens of forms.
 type form struct {
-	*word        // the keys of the spelling: key, lower, strip, norm
-	runes []rune // norm
-	// runeSet has bit r%64 set for each rune r of norm: one edit adds
-	// one bit and removes one at most, so oneEdit need not look at two
-	// forms whose sets differ by more.
-	runeSet uint64
-	// lowerSet is runeSet for lower: the same for two spellings that
-	// differ only by case.
-	lowerSet uint64
-	occs     []*part
-	count    int
+	*word // the keys of the spelling: key, lower, strip, norm, runes and sets
+	occs  []*part
+	count int
 
 	text    string // the first occurrence as written
 	country string // the first occurrence's country code, once countrySet
@@ -199,28 +202,91 @@ type state struct {
 	tokens   map[*rules.Node][]lang.Token // of the texts, when not aligned with textToks
 	textToks [][]lang.Token               // of each text of textan.SentencesOf
 	textVals []string                     // the values of those texts
-	cur      []int                        // extract's buffers, reused
-	pending  []int
-	words    map[string]*word // wordOf's memo, until markCommon
-	want     map[string]bool  // markCommon's
-	lower    []lowerWord      // the texts' words in lower case, for markCommon
-	wordSlab []word           // backing of words, allocated by the chunk
-	pairSlab []pair           // backing of pairs, allocated by the chunk
-	srcSlab  []source         // backing of the sources, allocated by the chunk
-	parts    []*part
+	// extract's: the token indices of the sequence, and of particles
+	// waiting for a name; the roles of the source so far.
+	cur, pending []int
+	roles        []lang.Span
+	words        map[string]*word // the spellings seen, from record to record (see wordOf)
+	// lowers holds the lower-case forms of the spellings in words, by
+	// which markCommon looks them up in the texts, kept with them.
+	lowers  map[string]*lowerEntry
+	lower   []lowerWord // the texts' words in lower case, for markCommon
+	srcSlab slab[source]
+	// parts are the capitalised words in reading order. It grows during
+	// extract only: pointers into it are taken after.
+	parts []part
 	// seqs are the name sequences: ranges of parts as extract finds
 	// them, then of names once markCommon has kept the names.
-	seqs  []seqRange
-	names []*part // the parts that are no common words, sequence by sequence
-	slab  []part  // backing of parts, allocated by the chunk
-	pairs map[pairKey][]*pair
-	order int
-	forms []*form // the spellings partFindings compared, in order
-	// named counts the words of the parts that are no common words, and
-	// namedBytes their norms' bytes: what partFindings allocates.
-	named, namedBytes int
-	refolded          int             // the words whose key is not the text as written
-	keys              strings.Builder // the bytes of the words' keys (see keysOf)
+	seqs       []seqRange
+	names      []*part // the parts that are no common words, sequence by sequence
+	pairIndex  map[pairKey]int32
+	pairGroups []pairGroup // indexed by pairIndex, in order of first occurrence
+	pairList   []pair
+	order      int
+	forms      []*form // the spellings partFindings compared, in order
+	// partFindings' buffers: the forms and their occurrences; the forms
+	// by key when a spelling is not its own key.
+	formBuf   []form
+	occBuf    []*part
+	formIndex map[string]*form
+	// named counts the words of the parts that are no common words: at
+	// most as many forms.
+	named    int
+	refolded int    // the words whose key is not the text as written
+	gen      uint32 // the record's generation of words
+}
+
+// newState returns an empty state, its maps made.
+func newState() *state {
+	return &state{words: make(map[string]*word, 64), lowers: make(map[string]*lowerEntry, 64), pairIndex: make(map[pairKey]int32, 16),
+		formIndex: map[string]*form{}}
+}
+
+// statePool keeps states from record to record: a record's analysis then
+// allocates nothing but the keys of spellings its state has not seen yet,
+// and leaves no garbage.
+var statePool = sync.Pool{New: func() any { return newState() }}
+
+// maxPooled bounds the room of a state put back in the pool: clearing
+// costs it, which one long record should not leave to all the others.
+// maxWords bounds the spellings it keeps.
+const maxPooled, maxWords = 1024, 8192
+
+// forget drops the spellings st keeps and their lower-case forms.
+func (st *state) forget() {
+	clear(st.words)
+	clear(st.lowers)
+}
+
+// release puts st back in the pool, emptied: it keeps no string nor node
+// of the record, only the keys of the spellings it saw.
+func (st *state) release() {
+	if len(st.parts) > 4*maxPooled || cap(st.lower) > 16*maxPooled {
+		return
+	}
+	if len(st.words) > maxWords {
+		st.forget()
+	}
+	clear(st.textToks)
+	clear(st.textVals)
+	st.srcSlab.reset()
+	clear(st.parts)
+	clear(st.names)
+	clear(st.pairIndex)
+	clear(st.pairGroups)
+	clear(st.pairList)
+	clear(st.forms)
+	clear(st.formBuf)
+	clear(st.occBuf)
+	clear(st.formIndex)
+	*st = state{
+		textToks: st.textToks[:0], textVals: st.textVals[:0], cur: st.cur[:0], pending: st.pending[:0], roles: st.roles[:0],
+		words: st.words, lowers: st.lowers, gen: st.gen, lower: st.lower[:0], srcSlab: st.srcSlab,
+		parts: st.parts[:0], seqs: st.seqs[:0], names: st.names[:0],
+		pairIndex: st.pairIndex, pairGroups: st.pairGroups[:0], pairList: st.pairList[:0],
+		forms: st.forms[:0], formBuf: st.formBuf[:0], occBuf: st.occBuf[:0], formIndex: st.formIndex,
+	}
+	statePool.Put(st)
 }
 
 func run(pass *rules.Pass) (any, error) {
@@ -228,14 +294,29 @@ func run(pass *rules.Pass) (any, error) {
 	if pack == nil {
 		return nil, nil
 	}
+	st := statePool.Get().(*state)
+	report(pass, st.analyze(pass, pack))
+	st.release()
+	// The state went back to the pool: Names analyses the record again,
+	// which only --cross-record asks for.
+	return &Result{pass: pass}, nil
+}
+
+// analyze finds the names of the record and compares them: it returns
+// the findings, and leaves the forms in st.forms, the variants marked.
+func (st *state) analyze(pass *rules.Pass, pack *lang.Pack) []finding {
+	st.pack = pack
+	// A new generation of words (see wordOf); after the last one, the
+	// words are forgotten.
+	if st.gen++; st.gen == 0 {
+		st.forget()
+		st.gen = 1
+	}
 	tts := textan.TokensOf(pass)
 	texts := textan.SentencesOf(pass)
-	st := &state{pack: pack, pairs: map[pairKey][]*pair{}}
 	// Both analyses list the record's texts in reading order: the tokens
 	// of texts[i] are tts[i].Tokens, with no map to build. The map is the
 	// fallback should they ever disagree.
-	st.textToks = make([][]lang.Token, len(texts))
-	st.textVals = make([]string, len(texts))
 	aligned := len(tts) == len(texts)
 	for i := 0; aligned && i < len(tts); i++ {
 		aligned = tts[i].Text.Node == texts[i].Text.Node
@@ -246,28 +327,14 @@ func run(pass *rules.Pass) (any, error) {
 			st.tokens[tt.Text.Node] = tt.Tokens
 		}
 	}
-	tokens := 0
 	for i, ts := range texts {
-		st.textVals[i] = ts.Text.Value()
+		st.textVals = append(st.textVals, ts.Text.Value())
 		if aligned {
-			st.textToks[i] = tts[i].Tokens
+			st.textToks = append(st.textToks, tts[i].Tokens)
 		} else {
-			st.textToks[i] = st.tokensOf(ts.Text.Node)
+			st.textToks = append(st.textToks, st.tokensOf(ts.Text.Node))
 		}
-		tokens += len(st.textToks[i])
 	}
-	// About one token in sixteen (spaces and punctuation count) is a
-	// capitalised word in news copy: room for the parts and sequences of
-	// most records, so that they seldom grow.
-	est := tokens/16 + 16
-	st.slab = make([]part, 0, est)
-	st.parts = make([]*part, 0, est)
-	st.seqs = make([]seqRange, 0, est)
-	sc := scratchPool.Get().(*scratch)
-	st.words, st.want, st.lower = sc.words, sc.want, sc.lower
-	st.wordSlab = make([]word, 0, est/2)
-	st.keys.Grow(est * 8)
-	st.srcSlab = make([]source, 0, len(texts)+8) // and a few speakers and people
 	// The people list comes first: its spellings are the reference.
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
@@ -292,52 +359,15 @@ func run(pass *rules.Pass) (any, error) {
 		}
 	}
 	st.markCommon()
-	// The maps are done with: the Result keeps none.
-	sc.lower = st.lower
-	sc.release()
-	st.words, st.want, st.lower = nil, nil, nil
-
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
-	found = append(found, st.partFindings()...)
-	report(pass, found)
-	return &Result{st: st}, nil
-}
-
-// scratch holds the maps that run needs only until markCommon is done,
-// pooled: cleared, a map keeps its room for the next record, with no
-// allocation nor garbage.
-type scratch struct {
-	words map[string]*word
-	want  map[string]bool
-	lower []lowerWord
+	return append(found, st.partFindings()...)
 }
 
 // lowerWord is a word of st.textVals[text], [start, end), that starts
 // with a lower-case letter: extract lists them as it goes, so that
 // markCommon reads them without a second pass over every token.
 type lowerWord struct{ text, start, end int32 }
-
-var scratchPool = sync.Pool{New: func() any {
-	// Room for the lower-case words of a long article: growing costs
-	// more than this.
-	return &scratch{words: make(map[string]*word, 64), want: make(map[string]bool, 64), lower: make([]lowerWord, 0, 1024)}
-}}
-
-// maxPooled bounds the entries of a map put back in the pool: clearing
-// costs its room, which one long record should not leave to all the
-// others.
-const maxPooled = 1024
-
-func (sc *scratch) release() {
-	if len(sc.words) > maxPooled || len(sc.want) > maxPooled || cap(sc.lower) > 16*maxPooled {
-		return
-	}
-	clear(sc.words)
-	clear(sc.want)
-	sc.lower = sc.lower[:0]
-	scratchPool.Put(sc)
-}
 
 // finding is a diagnostic before overlap removal.
 type finding struct {
@@ -393,28 +423,50 @@ func report(pass *rules.Pass, found []finding) {
 // stored. It then keeps the other parts in st.names, sequence by sequence
 // (st.seqs).
 func (st *state) markCommon() {
-	want := st.want // lower-case form → seen in lower case
-	// firsts[b&63] holds the byte lengths, below 64, of want's keys whose
-	// first byte is b, lasts[b&63] of those whose last byte is b: most
-	// lower-case words are their own key (see ownKey), and most of those
-	// need no look-up.
+	lowers := st.lowers
+	// firsts[b&63] holds the byte lengths, below 64, of the forms looked
+	// for whose first byte is b, lasts[b&63] of those whose last byte is
+	// b: most lower-case words are their own key (see ownKey), and most
+	// of those need no look-up. The forms looked for are those of this
+	// record's generation in lowers.
 	var firsts, lasts [64]uint64
-	for _, p := range st.parts {
-		if w := p.w; !p.src.people && !p.role && !w.lexical && !w.wanted {
-			w.wanted = true
-			k := w.lower
-			want[k] = false
-			if n := len(k); n > 0 && n < 64 {
-				firsts[k[0]&63] |= 1 << n
-				lasts[k[n-1]&63] |= 1 << n
+	wanted := false
+	for i := range st.parts {
+		if p := &st.parts[i]; !p.src.people && !p.role && !p.w.lexical && !p.w.wanted {
+			w := p.w
+			w.wanted, wanted = true, true
+			if e := w.low; e.gen != st.gen {
+				e.gen, e.seen = st.gen, false
+				if k := w.lower; len(k) > 0 && len(k) < 64 {
+					firsts[k[0]&63] |= 1 << len(k)
+					lasts[k[len(k)-1]&63] |= 1 << len(k)
+				}
 			}
 		}
 	}
-	if len(want) > 0 {
+	// see marks a form found in lower case, if looked for.
+	see := func(e *lowerEntry) {
+		if e != nil && e.gen == st.gen {
+			e.seen = true
+		}
+	}
+	if wanted {
 		for _, lw := range st.lower {
 			w := st.textVals[lw.text][lw.start:lw.end]
-			// Most words are plain ASCII in lower case: scanned
-			// here, without ownKey's call.
+			// Most words are plain ASCII in lower case, with no
+			// hyphen: their own key, told in one pass with no branch
+			// per byte, and most of those need no look-up.
+			var other uint8
+			for _, c := range []byte(w) {
+				other |= otherByte[c]
+			}
+			if n := len(w); other == 0 && n < 64 {
+				if firsts[w[0]&63]&(1<<n) != 0 && lasts[w[n-1]&63]&(1<<n) != 0 {
+					see(lowers[w])
+				}
+				continue
+			}
+			// Otherwise the plain bytes first, then ownKey's.
 			i := 0
 			for i < len(w) && plainByte[w[i]] {
 				i++
@@ -430,40 +482,32 @@ func (st *state) markCommon() {
 				if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
 					continue // no key of its first or last byte and length
 				}
-				if seen, ok := want[w]; ok && !seen {
-					want[w] = true
-				}
+				see(lowers[w])
 				if hyphen {
-					markSegments(want, w)
+					markSegments(lowers, see, w)
 				}
 				continue
 			}
-			// Looked up without building the key; built only to
-			// mark a first sighting.
-			if seen, ok := lang.LookupFold(want, w); ok && !seen {
-				want[lowerKey(w)] = true
-			}
+			// Looked up without building the key.
+			e, _ := lang.LookupFold(lowers, w)
+			see(e)
 			if hasHyphen(w) {
-				markSegments(want, w)
+				markSegments(lowers, see, w)
 			}
 		}
 	}
-	for _, p := range st.parts {
-		if w := p.w; w.wanted {
-			w.wanted, w.lowerSeen = false, want[w.lower]
-		}
-		p.common = !p.src.people && (p.role || p.w.lexical || p.w.lowerSeen)
+	for i := range st.parts {
+		p := &st.parts[i]
+		p.common = !p.src.people && (p.role || p.w.lexical || p.w.wanted && p.w.low.seen)
 		if !p.common && !p.w.named {
 			p.w.named = true
 			st.named++
-			st.namedBytes += len(p.w.norm)
 		}
 	}
-	st.names = make([]*part, 0, len(st.parts))
 	for id, r := range st.seqs {
 		start := len(st.names)
-		for _, p := range st.parts[r.start:r.end] {
-			if !p.common {
+		for i := r.start; i < r.end; i++ {
+			if p := &st.parts[i]; !p.common {
 				st.names = append(st.names, p)
 			}
 		}
@@ -471,7 +515,7 @@ func (st *state) markCommon() {
 	}
 }
 
-// ownKey reports whether lowerKey(w) is w, for the words that show it
+// ownKey reports whether lang.LowerFold(w) is w, for the words that show it
 // byte by byte: ASCII but capitals, and the lower-case letters of
 // Latin-1 (U+00DF to U+00FF but ÷) and œ, which folding, normalising and
 // lower-casing leave alone. Most French and English words in lower case
@@ -499,12 +543,15 @@ func ownKey(w string) (own, hyphen bool) {
 }
 
 // plainByte marks the ASCII bytes but capitals and "-": ownKey passes
-// them over.
-var plainByte = func() (t [256]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = (c < 'A' || c > 'Z') && c != '-'
+// them over. otherByte is 1 for the other bytes.
+var plainByte, otherByte = func() (plain [256]bool, other [256]uint8) {
+	for c := range 256 {
+		plain[c] = c < utf8.RuneSelf && (c < 'A' || c > 'Z') && c != '-'
+		if !plain[c] {
+			other[c] = 1
+		}
 	}
-	return t
+	return plain, other
 }()
 
 // hasHyphen reports whether w holds a hyphen of any form (- U+2010
@@ -521,7 +568,7 @@ func hasHyphen(w string) bool {
 
 // markSegments marks the hyphenated parts of w that are written in lower
 // case: "atlantique" in "euro-atlantique", not "Araji" in "al-Araji".
-func markSegments(want map[string]bool, w string) {
+func markSegments(lowers map[string]*lowerEntry, see func(*lowerEntry), w string) {
 	for {
 		end, next := len(w), len(w)
 		for i, r := range w {
@@ -531,9 +578,8 @@ func markSegments(want map[string]bool, w string) {
 			}
 		}
 		if r, _ := utf8.DecodeRuneInString(w[:end]); unicode.IsLower(r) {
-			if seen, ok := lang.LookupFold(want, w[:end]); ok && !seen {
-				want[lowerKey(w[:end])] = true
-			}
+			e, _ := lang.LookupFold(lowers, w[:end])
+			see(e)
 		}
 		if end == len(w) {
 			return
@@ -541,8 +587,6 @@ func markSegments(want map[string]bool, w string) {
 		w = w[next:]
 	}
 }
-
-func lowerKey(s string) string { return lang.LowerFold(s) }
 
 // particles join the capitalised words of one name.
 var particles = map[string]bool{
@@ -597,27 +641,17 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 	s := src.node.Str
 	// The roles are found in the same pass, word by word: a sequence is
 	// flushed after its last word, so by then every role that can hold
-	// one of its words is known.
-	var roles []lang.Span
-	// Token indices: the sequence, particles waiting for a name; the
-	// arrays are reused from text to text.
-	cur, pending := st.cur[:0], st.pending[:0]
-	flush := func() {
-		if len(cur) > 0 {
-			st.addSequence(src, s, toks, cur, roles)
-		}
-		cur, pending = cur[:0], pending[:0]
-	}
+	// one of its words is known. The sequence and the roles are kept in
+	// st, not in variables: the loop below then carries few values from
+	// word to word.
+	st.cur, st.pending, st.roles = st.cur[:0], st.pending[:0], st.roles[:0]
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind == lang.Space {
-			if t.End-t.Start >= 2 && twoLines(t.Text(s)) {
-				flush()
-			}
-			continue
-		}
 		if t.Kind != lang.Word {
-			flush()
+			// White space separates names but at a paragraph break.
+			if t.Kind != lang.Space || t.End-t.Start >= 2 && twoLines(t.Text(s)) {
+				st.flush(src, s, toks)
+			}
 			continue
 		}
 		// Most words are in lower case: their first byte says they are
@@ -628,16 +662,31 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 		if t.End > t.Start {
 			first = startOf[s[t.Start]]
 		}
+		if first == startNone || first == startLower || first == startArticle && !arabicArticle(t.Text(s)) {
+			// No name: listed if in lower case, and a particle or the
+			// end of a sequence.
+			if text >= 0 && first != startNone {
+				st.lower = append(st.lower, lowerWord{int32(text), int32(t.Start), int32(t.End)})
+			}
+			if len(st.cur) > 0 {
+				if isParticle(t.Text(s)) {
+					st.pending = append(st.pending, k)
+				} else {
+					st.flush(src, s, toks)
+				}
+			}
+			continue
+		}
 		if text >= 0 && startsLowerBy(first, t.Text(s)) {
 			st.lower = append(st.lower, lowerWord{int32(text), int32(t.Start), int32(t.End)})
 		}
 		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && isNameWord(t.Text(s))
 		if name {
-			roles = st.roleAt(s, t, roles)
+			st.roles = st.roleAt(s, t, st.roles)
 		}
 		if first == startCapital || first == startOther {
 			if end, _ := st.pack.Honorific(s, t.Start); end > 0 {
-				flush() // "M." is not part of the name; skip its tokens
+				st.flush(src, s, toks) // "M." is not part of the name; skip its tokens
 				for k+1 < len(toks) && toks[k+1].Start < end {
 					k++
 					if u := &toks[k]; u.Kind == lang.Word {
@@ -645,7 +694,7 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 							st.lower = append(st.lower, lowerWord{int32(text), int32(u.Start), int32(u.End)})
 						}
 						if isNameWord(u.Text(s)) {
-							roles = st.roleAt(s, u, roles)
+							st.roles = st.roleAt(s, u, st.roles)
 						}
 					}
 				}
@@ -655,22 +704,30 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 		if name && st.placeName(s, toks, k) {
 			// "lycée Victor-Hugo": the place's name, which French writes
 			// with hyphens, not the person's misspelt.
-			flush()
+			st.flush(src, s, toks)
 			continue
 		}
 		switch {
 		case name:
-			cur = append(cur, pending...)
-			cur = append(cur, k)
-			pending = pending[:0]
-		case len(cur) > 0 && isParticle(t.Text(s)):
-			pending = append(pending, k)
+			st.cur = append(st.cur, st.pending...)
+			st.cur = append(st.cur, k)
+			st.pending = st.pending[:0]
+		case len(st.cur) > 0 && isParticle(t.Text(s)):
+			st.pending = append(st.pending, k)
 		default:
-			flush()
+			st.flush(src, s, toks)
 		}
 	}
-	flush()
-	st.cur, st.pending = cur, pending
+	st.flush(src, s, toks)
+}
+
+// flush records the name sequence that extract holds, if any, and starts
+// another.
+func (st *state) flush(src *source, s string, toks []lang.Token) {
+	if len(st.cur) > 0 {
+		st.addSequence(src, s, toks, st.cur, st.roles)
+	}
+	st.cur, st.pending = st.cur[:0], st.pending[:0]
 }
 
 // placeName reports whether the word at toks[k] is hyphenated and follows
@@ -753,7 +810,7 @@ func startsLower(w string) bool {
 	return unicode.IsLower(r)
 }
 
-// isParticle is particles[lowerKey(w)], without building the key.
+// isParticle is particles[lang.LowerFold(w)], without building the key.
 func isParticle(w string) bool {
 	// Most words after a name start with an ASCII letter no particle
 	// starts with, in either case; folding keeps an ASCII first letter
@@ -898,17 +955,20 @@ func inSpans(sp []lang.Span, i, j int) bool {
 func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int, roles []lang.Span) {
 	id := len(st.seqs)
 	base := len(st.parts)
-	var prev *part // last capitalised part, for pairs
+	prev := -1 // the index of the last capitalised part, for pairs
 	prevTok := -1
 	for n, k := range seq {
 		t := toks[k]
 		if !isNameWord(t.Text(s)) {
-			prev = nil // a particle separates: "République de Corée" has no pair
+			prev = -1 // a particle separates: "République de Corée" has no pair
 			continue
 		}
 		end := t.End
 		for _, poss := range [...]string{"'s", "’s"} {
-			if end > t.Start && s[end-1] == 's' && strings.HasSuffix(s[t.Start:end], poss) && end-len(poss) > t.Start {
+			if end > t.Start && s[end-1] != 's' {
+				break // most words: no possessive
+			}
+			if strings.HasSuffix(s[t.Start:end], poss) && end-len(poss) > t.Start {
 				end -= len(poss)
 			}
 		}
@@ -932,23 +992,17 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 				segEnd += sz
 			}
 			if r, _ := utf8.DecodeRuneInString(s[start:]); unicode.IsUpper(r) && segEnd > start {
-				p := st.newPart()
-				*p = part{src: src, i: start, j: segEnd, seq: id, weak: weak, shout: shout, order: st.next()}
-				p.w = st.wordOf(s[start:segEnd])
-				p.role = !src.people && inSpans(roles, start, segEnd)
-				if prev != nil {
-					hyphen := prevTok == k
-					if hyphen || strings.TrimSpace(s[prev.j:start]) == "" {
-						key := pairKey{prev.w.key, p.w.key}
-						pr := fromSlab(&st.pairSlab, 8)
-						*pr = pair{src: src, i: prev.i, j: segEnd, hyphen: hyphen, order: p.order}
-						st.pairs[key] = append(st.pairs[key], pr)
+				st.parts = append(st.parts, part{src: src, i: start, j: segEnd, seq: id, weak: weak, shout: shout, order: st.next(),
+					w: st.wordOf(s[start:segEnd]), role: !src.people && inSpans(roles, start, segEnd)})
+				if prev >= 0 {
+					p, pp := &st.parts[len(st.parts)-1], &st.parts[prev]
+					if hyphen := prevTok == k; hyphen || strings.TrimSpace(s[pp.j:start]) == "" {
+						st.addPair(pairKey{pp.w.key, p.w.key}, pair{src: src, i: pp.i, j: segEnd, hyphen: hyphen, order: p.order})
 					}
 				}
-				st.parts = append(st.parts, p)
-				prev, prevTok = p, k
+				prev, prevTok = len(st.parts)-1, k
 			} else {
-				prev = nil
+				prev = -1
 			}
 			start = segEnd
 			if start < end { // skip the hyphen
@@ -957,7 +1011,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			}
 		}
 		if end < t.End {
-			prev = nil // "Lindqvist's Office": no pair across a possessive
+			prev = -1 // "Lindqvist's Office": no pair across a possessive
 		}
 	}
 	st.seqs = append(st.seqs, seqRange{base, len(st.parts)})
@@ -976,13 +1030,25 @@ func wordAt(s string, toks []lang.Token, k, dir int) string {
 // allCaps: two letters or more, none lower-case.
 func allCaps(w string) bool {
 	n := 0
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf { // most letters: no decoding
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			if 'A' <= c && c <= 'Z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
 		if unicode.IsLower(r) {
 			return false
 		}
 		if unicode.IsLetter(r) {
 			n++
 		}
+		i += size
 	}
 	return n >= 2
 }
@@ -1106,48 +1172,166 @@ func stroke(r rune) rune {
 // newSource returns a copy of src from st.srcSlab: an article has dozens
 // of texts.
 func (st *state) newSource(src source) *source {
-	p := fromSlab(&st.srcSlab, 16)
+	p := st.srcSlab.new(16)
 	*p = src
 	return p
 }
 
 func (st *state) next() int { st.order++; return st.order }
 
-// newPart returns a zero part from st.slab: an article has hundreds.
-func (st *state) newPart() *part { return fromSlab(&st.slab, 32) }
-
-// fromSlab returns a zero T from *slab, which it replaces when full by a
-// new array of chunk Ts, or of twice as many as the last one: one
-// allocation for many small objects, sized to the record as it grows.
-// The pointers stay valid, as a full array is never grown.
-func fromSlab[T any](slab *[]T, chunk int) *T {
-	if len(*slab) == cap(*slab) {
-		*slab = make([]T, 0, max(chunk, 2*cap(*slab)))
+// addPair adds an occurrence of a pair of words to its group.
+func (st *state) addPair(key pairKey, p pair) {
+	n := int32(len(st.pairList))
+	p.next = -1
+	st.pairList = append(st.pairList, p)
+	gi, ok := st.pairIndex[key]
+	if !ok {
+		gi = int32(len(st.pairGroups))
+		st.pairIndex[key] = gi
+		st.pairGroups = append(st.pairGroups, pairGroup{key: key, first: n, last: n})
+	} else {
+		st.pairList[st.pairGroups[gi].last].next = n
+		st.pairGroups[gi].last = n
 	}
-	*slab = (*slab)[:len(*slab)+1]
-	return &(*slab)[len(*slab)-1]
+	g := &st.pairGroups[gi]
+	g.hyphen = g.hyphen || p.hyphen
+	g.space = g.space || !p.hyphen
+	g.people = g.people || p.src.people
 }
 
-// wordOf returns the keys of a spelling, memoised per record.
-func (st *state) wordOf(text string) *word {
-	if w, ok := st.words[text]; ok {
-		return w
+// pairsOf lists the occurrences of a pair, in reading order.
+func (st *state) pairsOf(g *pairGroup) []*pair {
+	var ps []*pair
+	for i := g.first; i >= 0; i = st.pairList[i].next {
+		ps = append(ps, &st.pairList[i])
 	}
-	w := fromSlab(&st.wordSlab, 32)
-	w.key = text
-	if !folded(text) {
-		w.key = lang.Fold(text)
+	return ps
+}
+
+// slab hands out Ts from arrays that it keeps from record to record: one
+// allocation for many small objects, sized to the records as they grow.
+// The pointers stay valid until reset, as a full array is never grown.
+type slab[T any] struct {
+	arrays [][]T
+	cur    int // the array that hands out
+}
+
+// new returns a zero T, from a new array of chunk Ts, or of twice as many
+// as the last one, when the arrays are full.
+func (s *slab[T]) new(chunk int) *T {
+	for s.cur < len(s.arrays) && len(s.arrays[s.cur]) == cap(s.arrays[s.cur]) {
+		s.cur++
+	}
+	if s.cur == len(s.arrays) {
+		if s.cur > 0 {
+			chunk = max(chunk, 2*cap(s.arrays[s.cur-1]))
+		}
+		s.arrays = append(s.arrays, make([]T, 0, chunk))
+	}
+	a := &s.arrays[s.cur]
+	*a = (*a)[:len(*a)+1]
+	return &(*a)[len(*a)-1]
+}
+
+// reset zeroes the Ts handed out, to hand them out again.
+func (s *slab[T]) reset() {
+	for i := range s.arrays[:min(s.cur+1, len(s.arrays))] {
+		clear(s.arrays[i])
+		s.arrays[i] = s.arrays[i][:0]
+	}
+	s.cur = 0
+}
+
+// wordOf returns the word of a spelling, one per record. The words
+// outlive the record in the pooled state, which keeps their keys: names
+// recur from article to article ("OTAN", "Afghanistan") and capitalised
+// function words ("Les", "Cette") in every one, and folding, stripping
+// and the count-noun look-up cost several times a look-up. Their other
+// fields are the record's once gen says so. Keys once made are never
+// changed in place (a word of another pack gets new ones): the names of
+// cross-record comparisons keep them.
+func (st *state) wordOf(text string) *word {
+	w := st.words[text]
+	if w == nil {
+		var own string
+		w = &word{pack: st.pack}
+		w.wordKeys, own = newWordKeys(st.pack, text)
+		w.low = st.lowerEntry(w.lower)
+		st.words[own] = w
+	} else if w.pack != st.pack {
+		w.pack = st.pack
+		w.wordKeys, _ = newWordKeys(st.pack, text)
+	}
+	if w.gen != st.gen {
+		*w = word{wordKeys: w.wordKeys, pack: w.pack, low: w.low, gen: st.gen}
 		if w.key != text {
 			st.refolded++
 		}
 	}
-	w.lower, w.strip, w.norm = keysOf(&st.keys, w.key)
-	w.lexical = commonWord(w.lower)
-	if !w.lexical {
-		_, w.lexical = st.pack.CountNoun(text)
-	}
-	st.words[text] = w
 	return w
+}
+
+// lowerEntry returns the entry of a lower-case form in st.lowers, made on
+// its first sight.
+func (st *state) lowerEntry(lower string) *lowerEntry {
+	e := st.lowers[lower]
+	if e == nil {
+		e = &lowerEntry{}
+		st.lowers[lower] = e
+	}
+	return e
+}
+
+// lowerEntry says whether a lower-case form is looked for in the record
+// of generation gen, and seen in its texts.
+type lowerEntry struct {
+	gen  uint32
+	seen bool
+}
+
+// wordKeys are the keys of a spelling as written, which depend on it and
+// the language pack alone.
+type wordKeys struct {
+	key   string // lang.Fold
+	lower string // lang.LowerFold: key in lower case
+	strip string // key without diacritics
+	norm  string // strip in lower case
+	runes []rune // norm
+	// runeSet has bit r%64 set for each rune r of norm: one edit adds
+	// one bit and removes one at most, so oneEdit need not look at two
+	// forms whose sets differ by more.
+	runeSet uint64
+	// lowerSet is runeSet for lower: the same for two spellings that
+	// differ only by case.
+	lowerSet uint64
+	lexical  bool // a function word or count noun, common in any article
+}
+
+// newWordKeys computes the keys of a spelling, and returns them with a
+// copy of it: they do not share the record's memory, since the pooled
+// state keeps them.
+func newWordKeys(pack *lang.Pack, text string) (wordKeys, string) {
+	var b strings.Builder
+	b.Grow(5*len(text) + 8) // text, and keys of at most its size each but for rare folds
+	b.WriteString(text)
+	own := b.String()
+	k := wordKeys{key: own}
+	if !folded(text) {
+		k.key = lang.Fold(text)
+	}
+	k.lower, k.strip, k.norm = keysOf(&b, k.key)
+	k.runes = []rune(k.norm)
+	for _, r := range k.runes {
+		k.runeSet |= 1 << (uint32(r) % 64)
+	}
+	for _, r := range k.lower {
+		k.lowerSet |= 1 << (uint32(r) % 64)
+	}
+	k.lexical = commonWord(k.lower)
+	if !k.lexical {
+		_, k.lexical = pack.CountNoun(text)
+	}
+	return k, own
 }
 
 // folded reports whether lang.Fold(s) is s, for the words that show it
@@ -1219,16 +1403,16 @@ func initial(s string, toks []lang.Token, k int, sentences []lang.Span) bool {
 func (st *state) pairFindings() []finding {
 	// Most records write each pair one way: only the pairs written both
 	// ways are sorted and looked at.
-	var mixed []pairKey
-	for k, ps := range st.pairs {
-		if mixedPairs(ps) {
-			mixed = append(mixed, k)
+	var mixed []*pairGroup
+	for i := range st.pairGroups {
+		if g := &st.pairGroups[i]; g.mixed() {
+			mixed = append(mixed, g)
 		}
 	}
-	sortPairKeys(mixed)
+	sortPairGroups(mixed)
 	var out []finding
-	for _, key := range mixed {
-		ps := st.pairs[key]
+	for _, g := range mixed {
+		ps := st.pairsOf(g)
 		var hy, sp []*pair
 		for _, p := range ps {
 			if p.hyphen {
@@ -1256,35 +1440,24 @@ func (st *state) pairFindings() []finding {
 	return out
 }
 
-// pairKeys are the keys of st.pairs in a fixed order: the order of the
-// strings a+"\x00"+b.
-func (st *state) pairKeys() []pairKey {
-	keys := make([]pairKey, 0, len(st.pairs))
-	for k := range st.pairs {
-		keys = append(keys, k)
+// sortedPairGroups are the groups of st.pairGroups in a fixed order: the
+// order of the strings a+"\x00"+b of their keys.
+func (st *state) sortedPairGroups() []*pairGroup {
+	gs := make([]*pairGroup, len(st.pairGroups))
+	for i := range st.pairGroups {
+		gs[i] = &st.pairGroups[i]
 	}
-	sortPairKeys(keys)
-	return keys
+	sortPairGroups(gs)
+	return gs
 }
 
-func sortPairKeys(keys []pairKey) {
-	slices.SortFunc(keys, func(x, y pairKey) int {
-		if c := strings.Compare(x.a, y.a); c != 0 {
+func sortPairGroups(gs []*pairGroup) {
+	slices.SortFunc(gs, func(x, y *pairGroup) int {
+		if c := strings.Compare(x.key.a, y.key.a); c != 0 {
 			return c
 		}
-		return strings.Compare(x.b, y.b)
+		return strings.Compare(x.key.b, y.key.b)
 	})
-}
-
-// mixedPairs reports whether a pair is written with a hyphen and with a
-// space.
-func mixedPairs(ps []*pair) bool {
-	for _, p := range ps {
-		if p.hyphen != ps[0].hyphen {
-			return true
-		}
-	}
-	return false
 }
 
 // bestPairs picks the reference spelling of a pair: the people list's, else
@@ -1340,21 +1513,21 @@ func refMessage(people bool, text string) string {
 // partFindings reports words spelled with other diacritics, case or one
 // letter off.
 func (st *state) partFindings() []finding {
-	// The forms, their runes and their occurrences come from three
-	// arrays: one allocation each, not one per spelling.
-	// At most st.named forms: formBuf never grows, so the pointers into
-	// it stay valid.
+	// The forms and their occurrences come from two arrays, kept from
+	// record to record: no allocation per spelling.
+	// At most st.named forms: formBuf does not grow once sized, so the
+	// pointers into it stay valid.
 	// Two spellings as written share a form when they fold alike, which
 	// needs a map only if some spelling is not its own key.
 	var forms map[string]*form
 	if st.refolded > 0 {
-		forms = make(map[string]*form, st.named)
+		forms = st.formIndex
 	}
-	formBuf := make([]form, 0, st.named)
-	list := make([]*form, 0, st.named)
-	runes := make([]rune, 0, st.namedBytes) // a rune takes a byte or more
+	formBuf := slices.Grow(st.formBuf[:0], st.named)
+	list := slices.Grow(st.forms[:0], st.named)
 	occs := 0
-	for _, p := range st.parts {
+	for i := range st.parts {
+		p := &st.parts[i]
 		if p.common {
 			continue
 		}
@@ -1366,18 +1539,9 @@ func (st *state) partFindings() []finding {
 		}
 		f := forms[w.key] // nil in a nil map
 		if f == nil {
-			formBuf = formBuf[:len(formBuf)+1] // zero: filled in place
+			formBuf = formBuf[:len(formBuf)+1] // zero (see release): filled in place
 			f = &formBuf[len(formBuf)-1]
 			f.word, f.text = w, p.text()
-			start := len(runes)
-			for _, r := range w.norm {
-				runes = append(runes, r)
-				f.runeSet |= 1 << (uint32(r) % 64)
-			}
-			f.runes = runes[start:len(runes):len(runes)]
-			for _, r := range w.lower {
-				f.lowerSet |= 1 << (uint32(r) % 64)
-			}
 			if forms != nil {
 				forms[w.key] = f
 			}
@@ -1386,13 +1550,15 @@ func (st *state) partFindings() []finding {
 		w.form = f
 		f.count++
 	}
-	occBuf := make([]*part, 0, occs)
+	occBuf := slices.Grow(st.occBuf[:0], occs)
 	for _, f := range list {
 		n := len(occBuf)
 		occBuf = occBuf[:n+f.count]
 		f.occs = occBuf[n : n : n+f.count]
 	}
-	for _, p := range st.parts {
+	st.formBuf, st.occBuf = formBuf, occBuf
+	for i := range st.parts {
+		p := &st.parts[i]
 		if p.common {
 			continue
 		}
@@ -1410,26 +1576,28 @@ func (st *state) partFindings() []finding {
 	}
 	st.forms = list
 	// The spellings that can be a reference, and the number of runes of
-	// each, by which classify rules out most pairs: scanned without
-	// touching the forms.
+	// each, by which classify rules out most pairs.
 	type refForm struct {
 		f *form
 		n int // len(f.runes)
-		// f's sets, for classify's second test: most pairs fail it
-		// here, without a look at the form.
-		runeSet, lowerSet uint64
 	}
 	var refsArr [64]refForm // on the stack for most records
 	refs := refsArr[:0]
 	for _, y := range list {
 		if y.people || y.plain {
-			refs = append(refs, refForm{y, len(y.runes), y.runeSet, y.lowerSet})
+			refs = append(refs, refForm{y, len(y.runes)})
 		}
 	}
 	// classify pairs spellings of L runes only with ones of L-1 to L+1
-	// (its first test): near[bounds[L]:bounds[L+1]] are the indexes in
-	// refs of those, in refs' order, so that each spelling is compared
-	// with them alone, in the same order as with all.
+	// (its first test): near[bounds[L]:bounds[L+1]] are those, in refs'
+	// order, so that each spelling is compared with them alone, in the
+	// same order as with all. Each holds the form's sets, for classify's
+	// second test: most pairs fail it there, in one array read in order,
+	// without a look at the form.
+	type nearRef struct {
+		runeSet, lowerSet uint64
+		f                 *form
+	}
 	maxN := 0
 	for _, r := range refs {
 		maxN = max(maxN, r.n)
@@ -1437,7 +1605,7 @@ func (st *state) partFindings() []finding {
 	// Arrays on the stack hold both for most records; append of make
 	// goes past them without a temporary.
 	var bufArr [128]int
-	var nearArr [192]int32
+	var nearArr [192]nearRef
 	buf := append(bufArr[:0], make([]int, 2*(maxN+3))...)
 	bounds, cursor := buf[:maxN+3], buf[maxN+3:]
 	for _, r := range refs {
@@ -1449,10 +1617,10 @@ func (st *state) partFindings() []finding {
 		bounds[l] += bounds[l-1]
 	}
 	copy(cursor, bounds)
-	near := append(nearArr[:0], make([]int32, bounds[maxN+2])...)
-	for i, r := range refs {
+	near := append(nearArr[:0], make([]nearRef, bounds[maxN+2])...)
+	for _, r := range refs {
 		for l := max(r.n-1, 0); l <= r.n+1; l++ {
-			near[cursor[l]] = int32(i)
+			near[cursor[l]] = nearRef{r.f.runeSet, r.f.lowerSet, r.f}
 			cursor[l]++
 		}
 	}
@@ -1466,9 +1634,10 @@ func (st *state) partFindings() []finding {
 		if lx > maxN+1 {
 			continue // longer than every reference by two runes or more
 		}
-		for _, i := range near[bounds[lx]:bounds[lx+1]] {
-			r := &refs[i]
-			if r.lowerSet != x.lowerSet && bits.OnesCount64(r.runeSet^x.runeSet) > 2 {
+		xLower, xRunes := x.lowerSet, x.runeSet
+		for i := bounds[lx]; i < bounds[lx+1]; i++ {
+			r := &near[i]
+			if r.lowerSet != xLower && bits.OnesCount64(r.runeSet^xRunes) > 2 {
 				continue // classify's kindNone, from its second test
 			}
 			y := r.f
