@@ -81,6 +81,22 @@ type Rule struct {
 	Run func(*Pass) (any, error)
 	// Analysis marks a shared analysis: never listed, never reports.
 	Analysis bool
+	// Release, if set, takes back a result of Run to reuse its memory for
+	// a later record: ReleaseResults calls it once every rule has run on
+	// the record. The result, and anything a rule took from it, must not
+	// be used after.
+	Release func(result any)
+}
+
+// ReleaseResults releases the results of a record's passes (see
+// Rule.Release) once no rule will read them again, and empties results.
+func ReleaseResults(results map[*Rule]any) {
+	for r, result := range results {
+		if r.Release != nil {
+			r.Release(result)
+		}
+	}
+	clear(results)
 }
 
 // AppliesTo reports whether the rule handles records in language lang.

@@ -251,6 +251,8 @@ func (l *linter) record(rec *rules.Record, res *fileResult) {
 	}
 	lang := rec.Lang()
 	results := map[*rules.Rule]any{}
+	// Nothing of the results outlives the record: keepNames keeps copies.
+	defer rules.ReleaseResults(results)
 	failed := map[*rules.Rule]bool{}
 	for _, r := range l.order {
 		if isCore(r) || !r.AppliesTo(lang) {

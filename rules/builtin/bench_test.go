@@ -33,9 +33,11 @@ func seedRecord(tb testing.TB, path string) (*rules.File, *rules.Record) {
 }
 
 // runChain runs rs (analyses first, in rules.Order) on rec as the engine
-// does, sharing analysis results, and returns the number of diagnostics.
+// does, sharing analysis results and releasing them once the record is
+// done, and returns the number of diagnostics.
 func runChain(rec *rules.Record, rs []*rules.Rule) int {
 	results := map[*rules.Rule]any{}
+	defer rules.ReleaseResults(results)
 	n := 0
 	for _, r := range rs {
 		if !r.AppliesTo(rec.Lang()) {

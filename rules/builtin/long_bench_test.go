@@ -60,7 +60,7 @@ func BenchmarkRulesLong(b *testing.B) {
 			all = append(all, r)
 		}
 	}
-	runLong(rec, rules.Order(all))
+	runChain(rec, rules.Order(all))
 	sc, err := schemas.New(schemas.Options{}).Default()
 	if err != nil {
 		b.Fatal(err)
@@ -75,31 +75,14 @@ func BenchmarkRulesLong(b *testing.B) {
 		chain := rules.Order([]*rules.Rule{r})
 		b.Run(r.ID, func(b *testing.B) {
 			for b.Loop() {
-				runLong(rec, chain)
+				runChain(rec, chain)
 			}
 		})
 	}
 	chain := rules.Order(all)
 	b.Run("all", func(b *testing.B) {
 		for b.Loop() {
-			runLong(rec, chain)
+			runChain(rec, chain)
 		}
 	})
-}
-
-// runLong runs rs on rec as the engine does, sharing analysis results.
-func runLong(rec *rules.Record, rs []*rules.Rule) int {
-	results := map[*rules.Rule]any{}
-	n := 0
-	for _, r := range rs {
-		if !r.AppliesTo(rec.Lang()) {
-			continue
-		}
-		res, err := r.Run(rules.NewPass(r, rec, results, nil, func(rules.Diagnostic) { n++ }))
-		if err != nil {
-			panic(err)
-		}
-		results[r] = res
-	}
-	return n
 }

@@ -5,6 +5,7 @@ package textan
 
 import (
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/artlint/artlint/internal/lang"
@@ -33,32 +34,30 @@ func Pack(pass *rules.Pass) *lang.Pack {
 	return p
 }
 
-// TextSentences is one text and its sentences.
+// TextSentences is one text and its sentences; as with TextTokens, keep
+// nothing of them beyond the record.
 type TextSentences struct {
 	Text      rules.Text
 	Sentences []lang.Span // byte spans in Text.Value()
 }
 
-// Sentences splits every text of the record into sentences; its result is
-// a []TextSentences in reading order (empty when the language is unknown).
+// Sentences splits every text of the record into sentences; SentencesOf
+// reads its result, a []TextSentences in reading order (empty when the
+// language is unknown).
 var Sentences = &rules.Rule{
 	ID:         "sentences",
 	Analysis:   true,
 	Requires:   []*rules.Rule{Language},
-	ResultType: reflect.TypeFor[[]TextSentences](),
+	ResultType: reflect.TypeFor[*perText[TextSentences, lang.Span]](),
 	Run: func(pass *rules.Pass) (any, error) {
-		p := Pack(pass)
-		if p == nil {
-			return []TextSentences{}, nil
-		}
-		return sentencesOfTexts(p, pass.Record.Texts()), nil
+		return sentencesOfTexts(Pack(pass), pass.Record.Texts()), nil
 	},
+	Release: sentenceResults.release,
 }
 
 // SentencesOf returns the Sentences result.
 func SentencesOf(pass *rules.Pass) []TextSentences {
-	s, _ := pass.ResultOf[Sentences].([]TextSentences)
-	return s
+	return partsOf[TextSentences, lang.Span](pass, Sentences)
 }
 
 // TextQuotes is one text and its quotations.
@@ -68,154 +67,185 @@ type TextQuotes struct {
 	Problems []lang.QuoteProblem
 }
 
-// Quotations pairs the quotation marks of every text; its result is a
-// []TextQuotes in reading order.
+// Quotations pairs the quotation marks of every text; QuotationsOf reads
+// its result, a []TextQuotes in reading order.
 var Quotations = &rules.Rule{
 	ID:         "quotations",
 	Analysis:   true,
 	Requires:   []*rules.Rule{Language},
-	ResultType: reflect.TypeFor[[]TextQuotes](),
+	ResultType: reflect.TypeFor[*perText[TextQuotes, lang.Quote]](),
 	Run: func(pass *rules.Pass) (any, error) {
 		p := Pack(pass)
 		if p == nil {
-			return []TextQuotes{}, nil
+			return quotationResults.get(0), nil
 		}
 		texts := pass.Record.Texts()
-		out := make([]TextQuotes, 0, len(texts))
-		for _, t := range texts {
+		r := quotationResults.get(len(texts))
+		for k, t := range texts {
 			q, probs := quotationsOf(p, t.Value())
-			out = append(out, TextQuotes{Text: t, Quotes: q, Problems: probs})
+			r.texts[k] = TextQuotes{Text: t, Quotes: q, Problems: probs}
 		}
-		return out, nil
+		return r, nil
 	},
+	Release: quotationResults.release,
 }
 
 // QuotationsOf returns the Quotations result.
 func QuotationsOf(pass *rules.Pass) []TextQuotes {
-	q, _ := pass.ResultOf[Quotations].([]TextQuotes)
-	return q
+	return partsOf[TextQuotes, lang.Quote](pass, Quotations)
 }
 
 // TextTokens is one text and its tokens (lang.Pack.Tokens). The slice is
-// shared by every rule: read it, never modify it.
+// shared by every rule: read it, never modify it, and keep nothing of it
+// beyond the record (the engine releases it for the next record).
 type TextTokens struct {
 	Text   rules.Text
 	Tokens []lang.Token
 }
 
 // Tokens tokenizes every text of the record once for all the rules that
-// need words (tokenizing was a third of each editorial rule's time); its
-// result is a []TextTokens in reading order (empty when the language is
-// unknown).
+// need words (tokenizing was a third of each editorial rule's time);
+// TokensOf reads its result, a []TextTokens in reading order (empty when
+// the language is unknown).
 var Tokens = &rules.Rule{
 	ID:         "tokens",
 	Analysis:   true,
 	Requires:   []*rules.Rule{Language},
-	ResultType: reflect.TypeFor[[]TextTokens](),
+	ResultType: reflect.TypeFor[*perText[TextTokens, lang.Token]](),
 	Run: func(pass *rules.Pass) (any, error) {
-		p := Pack(pass)
-		if p == nil {
-			return []TextTokens{}, nil
-		}
-		return tokensOfTexts(p, pass.Record.Texts()), nil
+		return tokensOfTexts(Pack(pass), pass.Record.Texts()), nil
 	},
+	Release: tokenResults.release,
 }
 
 // TokensOf returns the Tokens result.
 func TokensOf(pass *rules.Pass) []TextTokens {
-	t, _ := pass.ResultOf[Tokens].([]TextTokens)
-	return t
+	return partsOf[TextTokens, lang.Token](pass, Tokens)
+}
+
+// perText is the result of an analysis: an entry per text, whose part is
+// a slice of items, one buffer for the whole record. The engine releases
+// it once the record is done, and the next record reuses both arrays:
+// tokens were the largest share of the bytes the rules allocated. With
+// the memo on, the parts are the memo's own slices, shared between
+// records, and items stays unused: releasing the result then only
+// forgets them. So it does for quotations, which lang allocates per text.
+type perText[E, T any] struct {
+	texts []E
+	items []T
+}
+
+// resultPool holds the released results of one analysis, with their
+// arrays.
+type resultPool[E, T any] struct{ sync.Pool }
+
+var (
+	tokenResults     resultPool[TextTokens, lang.Token]
+	sentenceResults  resultPool[TextSentences, lang.Span]
+	quotationResults resultPool[TextQuotes, lang.Quote]
+)
+
+// get returns an empty result for that many texts, a released one when
+// there is one.
+func (p *resultPool[E, T]) get(texts int) *perText[E, T] {
+	r, _ := p.Get().(*perText[E, T])
+	if r == nil {
+		r = new(perText[E, T])
+	}
+	r.texts = slices.Grow(r.texts[:0], texts)[:texts]
+	r.items = r.items[:0]
+	return r
+}
+
+// release hands a result back for reuse: its parts must not be read
+// after. A record far longer than most keeps its arrays to itself.
+func (p *resultPool[E, T]) release(result any) {
+	r, ok := result.(*perText[E, T])
+	if !ok || cap(r.items) > maxPooled || cap(r.texts) > maxPooledTexts {
+		return
+	}
+	clear(r.texts) // the pool keeps no record alive, nor the memo's slices
+	p.Put(r)
+}
+
+// partsOf returns the entries of analysis a's result.
+func partsOf[E, T any](pass *rules.Pass, a *rules.Rule) []E {
+	r, _ := pass.ResultOf[a].(*perText[E, T])
+	if r == nil {
+		return nil
+	}
+	return r.texts
 }
 
 // tokensOfTexts tokenizes every text, through the memo when it is on.
-func tokensOfTexts(p *lang.Pack, texts []rules.Text) []TextTokens {
-	out := make([]TextTokens, len(texts))
+func tokensOfTexts(p *lang.Pack, texts []rules.Text) *perText[TextTokens, lang.Token] {
+	if p == nil {
+		return tokenResults.get(0)
+	}
+	r := tokenResults.get(len(texts))
 	if memo.Load() != nil {
 		for k, t := range texts {
-			out[k] = TextTokens{Text: t, Tokens: tokensOf(p, t.Value())}
+			r.texts[k] = TextTokens{Text: t, Tokens: tokensOf(p, t.Value())}
 		}
-		return out
+		return r
 	}
-	appendEach(&tokenBufs, texts, p.AppendTokens, func(k int, toks []lang.Token) {
-		out[k] = TextTokens{Text: texts[k], Tokens: toks}
+	r.items = appendEach(r.items, texts, p.AppendTokens, func(k int, toks []lang.Token) {
+		r.texts[k] = TextTokens{Text: texts[k], Tokens: toks}
 	})
-	return out
+	return r
 }
 
 // sentencesOfTexts splits every text into sentences, through the memo when
 // it is on.
-func sentencesOfTexts(p *lang.Pack, texts []rules.Text) []TextSentences {
-	out := make([]TextSentences, len(texts))
+func sentencesOfTexts(p *lang.Pack, texts []rules.Text) *perText[TextSentences, lang.Span] {
+	if p == nil {
+		return sentenceResults.get(0)
+	}
+	r := sentenceResults.get(len(texts))
 	if memo.Load() != nil {
 		for k, t := range texts {
-			out[k] = TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())}
+			r.texts[k] = TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())}
 		}
-		return out
+		return r
 	}
-	appendEach(&spanBufs, texts, p.AppendSentences, func(k int, sents []lang.Span) {
+	r.items = appendEach(r.items, texts, p.AppendSentences, func(k int, sents []lang.Span) {
 		if len(sents) == 0 {
 			sents = nil // as Sentences says "none"
 		}
-		out[k] = TextSentences{Text: texts[k], Sentences: sents}
+		r.texts[k] = TextSentences{Text: texts[k], Sentences: sents}
 	})
-	return out
+	return r
 }
 
-// appendEach appends the results of every text to one reused buffer from
-// bufs, copies them out into a few arrays of exactly their size, and hands
-// each text its part, clipped so that an append by a rule cannot write into
-// the next text's: a couple of allocations per record instead of one, with
-// spare capacity, per text (tokens are a large share of the bytes the
-// rules allocate).
-func appendEach[T any](bufs *sync.Pool, texts []rules.Text, appendText func([]T, string) []T, use func(k int, part []T)) {
-	buf, _ := bufs.Get().(*[]T)
-	if buf == nil {
-		buf = new([]T)
+// appendEach appends the results of every text to items and hands each
+// text its part, clipped so that an append by a rule cannot write into
+// the next text's. The parts are handed out once every text is done, as
+// items may move while it grows.
+func appendEach[T any](items []T, texts []rules.Text, appendText func([]T, string) []T, use func(k int, part []T)) []T {
+	if items == nil {
+		// Not nil even when no text has any: an empty text has empty,
+		// not nil, tokens.
+		items = make([]T, 0, 256)
 	}
-	items := (*buf)[:0]
 	var endsBuf [64]int
 	ends := endsBuf[:0]
 	for _, t := range texts {
 		items = appendText(items, t.Value())
 		ends = append(ends, len(items))
 	}
-	startOf := func(k int) int {
-		if k == 0 {
-			return 0
-		}
-		return ends[k-1]
+	from := 0
+	for k, end := range ends {
+		use(k, items[from:end:end])
+		from = end
 	}
-	// Each array holds the parts of consecutive texts up to maxSmallObject
-	// bytes: an array above that takes whole pages (a record's 41 KB of
-	// tokens took 48 KB), and the allocator serves it more slowly.
-	chunkLen := max(1, maxSmallObject/int(reflect.TypeFor[T]().Size()))
-	for k := 0; k < len(ends); {
-		from, m := startOf(k), k+1
-		for m < len(ends) && ends[m]-from <= chunkLen {
-			m++
-		}
-		part := items[from:ends[m-1]]
-		chunk := make([]T, len(part)) // with the copy: not zeroed first
-		copy(chunk, part)
-		for ; k < m; k++ {
-			a, b := startOf(k)-from, ends[k]-from
-			use(k, chunk[a:b:b])
-		}
-	}
-	if cap(items) <= maxPooled {
-		*buf = items
-		bufs.Put(buf)
-	}
+	return items
 }
 
-// maxSmallObject is the size of the Go allocator's largest size class.
-const maxSmallObject = 32 << 10
-
-// The buffers appendEach gathers results in, by type.
-var tokenBufs, spanBufs sync.Pool
-
-// maxPooled bounds the buffers kept for reuse (a record of several MB
-// must not keep its buffer alive).
-const maxPooled = 1 << 16
+// maxPooled and maxPooledTexts bound the arrays kept for reuse (a record
+// of several MB must not keep its buffers alive).
+const (
+	maxPooled      = 1 << 16
+	maxPooledTexts = 1 << 10
+)
 
 func init() { rules.Register(Language, Sentences, Quotations, Tokens) }

@@ -43,6 +43,21 @@ func largeRecord(tb testing.TB) *rules.Record {
 	return ruletest.ParseOne(tb, []byte(`{"id": "big", "lang": "fr", "title": "", "summary": "Un résumé.", "body": `+string(body)+`}`))
 }
 
+// analysed runs the analyses on rec and returns a pass that reads their
+// results, as a rule's would.
+func analysed(tb testing.TB, rec *rules.Record) *rules.Pass {
+	tb.Helper()
+	results := map[*rules.Rule]any{}
+	for _, r := range []*rules.Rule{Language, Sentences, Quotations, Tokens} {
+		out, err := r.Run(rules.NewPass(r, rec, results, nil, nil))
+		if err != nil {
+			tb.Fatalf("analysis %s: %v", r.ID, err)
+		}
+		results[r] = out
+	}
+	return rules.NewPass(nil, rec, results, nil, nil)
+}
+
 // TestResultsPerText: the texts of a record share one array of tokens and
 // one of sentences, yet each text gets exactly its own, clipped so that an
 // append by a rule cannot write into the next text's; the memo gives the
@@ -52,18 +67,10 @@ func TestResultsPerText(t *testing.T) {
 	for _, memoEntries := range []int{0, 64} {
 		EnableMemo(memoEntries)
 		for _, rec := range append(seedRecords(t), largeRecord(t)) {
-			results := ruletest.Prepare(t, Tokens, rec)
-			p := Pack(rules.NewPass(Tokens, rec, results, nil, nil))
-			tokens, err := Tokens.Run(rules.NewPass(Tokens, rec, results, nil, nil))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sentences, err := Sentences.Run(rules.NewPass(Sentences, rec, results, nil, nil))
-			if err != nil {
-				t.Fatal(err)
-			}
+			pass := analysed(t, rec)
+			p := Pack(pass)
 			texts := rec.Texts()
-			tts, sts := tokens.([]TextTokens), sentences.([]TextSentences)
+			tts, sts := TokensOf(pass), SentencesOf(pass)
 			if len(tts) != len(texts) || len(sts) != len(texts) || len(texts) == 0 {
 				t.Fatalf("%d texts tokenized, %d split, want %d", len(tts), len(sts), len(texts))
 			}
@@ -88,17 +95,15 @@ func TestResultsPerText(t *testing.T) {
 // nil) tokens, and no sentences (nil), as the plain analyses say.
 func TestEmptyTextResults(t *testing.T) {
 	rec := ruletest.ParseOne(t, []byte(`{"id": "e", "lang": "fr", "title": "Titre", "summary": " ", "body": ["", "Un texte."]}`))
-	results := ruletest.Prepare(t, Tokens, rec)
-	tokens, _ := Tokens.Run(rules.NewPass(Tokens, rec, results, nil, nil))
-	sentences, _ := Sentences.Run(rules.NewPass(Sentences, rec, results, nil, nil))
-	tts, sts := tokens.([]TextTokens), sentences.([]TextSentences)
+	pass := analysed(t, rec)
+	tts, sts := TokensOf(pass), SentencesOf(pass)
 	blank := 0
 	for k, text := range rec.Texts() {
 		if text.Value() != "" && text.Value() != " " {
 			continue
 		}
 		blank++
-		if tts[k].Tokens == nil || len(tts[k].Tokens) != len(Pack(rules.NewPass(Tokens, rec, results, nil, nil)).Tokens(text.Value())) {
+		if tts[k].Tokens == nil || len(tts[k].Tokens) != len(Pack(pass).Tokens(text.Value())) {
 			t.Errorf("text %q: tokens %#v", text.Value(), tts[k].Tokens)
 		}
 		if sts[k].Sentences != nil {
@@ -123,5 +128,88 @@ func BenchmarkAnalysesSeed(b *testing.B) {
 			}
 			results[r] = out
 		}
+		rules.ReleaseResults(results) // as the engine does
 	}
 }
+
+// TestReleasedResultsReused: once released, the arrays of the tokens and
+// sentences of a record serve the next one, so that a run allocates
+// nothing for them in steady state (tokens were the largest share of the
+// bytes the rules allocated). Quotations are left out: lang allocates
+// each text's.
+func TestReleasedResultsReused(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items at random under the race detector")
+	}
+	rec := seedRecords(t)[0]
+	results := map[*rules.Rule]any{}
+	passes := map[*rules.Rule]*rules.Pass{}
+	analyses := []*rules.Rule{Language, Sentences, Tokens}
+	for _, r := range analyses {
+		passes[r] = rules.NewPass(r, rec, results, nil, nil)
+	}
+	run := func() {
+		for _, r := range analyses {
+			out, err := r.Run(passes[r])
+			if err != nil {
+				t.Fatal(err)
+			}
+			results[r] = out
+		}
+		rules.ReleaseResults(results)
+	}
+	run() // the language pack loads on first use
+	if n := testing.AllocsPerRun(100, run); n > 0 {
+		t.Errorf("%v allocations per record, want none", n)
+	}
+}
+
+// TestReleasedResultsAcrossRecords: records of different sizes in turn,
+// each released before the next, with the memo on for some (its slices
+// are shared and must survive a release): every result is what the plain
+// analyses give.
+func TestReleasedResultsAcrossRecords(t *testing.T) {
+	t.Cleanup(func() { EnableMemo(0) })
+	seeds := seedRecords(t)
+	small := ruletest.ParseOne(t, []byte(`{"id": "s", "lang": "fr", "title": "Un titre", "body": ["Court. Très court."]}`))
+	none := ruletest.ParseOne(t, []byte(`{"id": "x", "lang": "xx", "title": "Sans langue", "body": ["Rien."]}`))
+	recs := []*rules.Record{largeRecord(t), seeds[0], small, none, seeds[1], largeRecord(t), small, seeds[0]}
+	for round, memoEntries := range []int{0, 64, 0, 64} {
+		EnableMemo(memoEntries)
+		for i, rec := range recs {
+			pass := analysed(t, rec)
+			tts, sts, tqs := TokensOf(pass), SentencesOf(pass), QuotationsOf(pass)
+			p := Pack(pass)
+			if p == nil {
+				if len(tts) != 0 || len(sts) != 0 || len(tqs) != 0 {
+					t.Errorf("record %d without a pack: %d texts tokenized, %d split, %d quoted", i, len(tts), len(sts), len(tqs))
+				}
+				rules.ReleaseResults(pass.ResultOf)
+				continue
+			}
+			texts := rec.Texts()
+			if len(tts) != len(texts) || len(sts) != len(texts) || len(tqs) != len(texts) {
+				t.Fatalf("round %d, record %d: %d texts tokenized, %d split, %d quoted, want %d", round, i, len(tts), len(sts), len(tqs), len(texts))
+			}
+			for k, text := range texts {
+				if got, want := tts[k].Tokens, p.Tokens(text.Value()); tts[k].Text != text || !slices.Equal(got, want) || cap(got) != len(got) {
+					t.Errorf("round %d, record %d, text %d: tokens %v, want %v", round, i, k, got, want)
+				}
+				if got, want := sts[k].Sentences, p.Sentences(text.Value()); sts[k].Text != text || !reflect.DeepEqual(got, want) {
+					t.Errorf("round %d, record %d, text %d: sentences %v, want %v", round, i, k, got, want)
+				}
+				q, probs := p.Quotations(text.Value())
+				if tqs[k].Text != text || !reflect.DeepEqual(tqs[k].Quotes, q) || !reflect.DeepEqual(tqs[k].Problems, probs) {
+					t.Errorf("round %d, record %d, text %d: quotations %+v, want %v %v", round, i, k, tqs[k], q, probs)
+				}
+			}
+			rules.ReleaseResults(pass.ResultOf)
+			if len(pass.ResultOf) != 0 {
+				t.Fatalf("%d results left after release", len(pass.ResultOf))
+			}
+		}
+	}
+}
+
+// raceEnabled is set when the tests run under the race detector.
+var raceEnabled bool

@@ -1,0 +1,5 @@
+//go:build race
+
+package textan
+
+func init() { raceEnabled = true }
