@@ -50,6 +50,7 @@ func (p *Pack) buildCountries() error {
 	for _, a := range p.d.CountryArticles {
 		p.countryArticles.add(a, 0)
 		p.countryLead.add(a)
+		p.countryArtLead.add(a)
 	}
 	p.countryArticles.sort()
 	codeIdx := map[string]int{}
@@ -62,11 +63,15 @@ func (p *Pack) buildCountries() error {
 		}
 		p.countries.add(name, idx)
 		p.countryLead.add(name)
+		p.countryNameLead.add(name)
+		p.addCountryRun(name)
 		// Capitals often lose their accent in practice: "Etats-Unis".
 		if r, n := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
 			if bare := StripDiacritics(string(r)); bare != string(r) {
 				p.countries.add(bare+name[n:], idx)
 				p.countryLead.add(bare + name[n:])
+				p.countryNameLead.add(bare + name[n:])
+				p.addCountryRun(bare + name[n:])
 			}
 		}
 	}
@@ -139,18 +144,87 @@ func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok boo
 	}
 	// Rules try Country at every capitalised word and the articles before
 	// it, and most are no country ("de l’OTAN", "l’Alliance"): match
-	// leaves the tries after a few keys, and its walk is the only one.
-	if v, e, ok := p.countries.match(s, i); ok {
-		code, name, end = p.countryCodes[v], Span{i, e}, e
+	// leaves the tries after a few keys, and its walk is the only one. A
+	// name is looked for only where the first keys of one may start (not
+	// at "de", nor at "OTAN" after "de l’").
+	if p.countryNameLead.may(s, i) {
+		if v, e, ok := p.countries.match(s, i); ok {
+			code, name, end = p.countryCodes[v], Span{i, e}, e
+		}
 	}
 	if _, ae, aok := p.countryArticles.match(s, i); aok {
-		if j, ok := nameAfterArticle(s, ae); ok {
+		if j, ok := nameAfterArticle(s, ae); ok && p.countryNameLead.may(s, j) {
 			if v, e, ok := p.countries.match(s, j); ok && e > end {
 				code, name, end = p.countryCodes[v], Span{j, e}, e
 			}
 		}
 	}
 	return code, name, end, end > 0
+}
+
+// runSet holds hashes of the ASCII letters country names begin with (see
+// addCountryRun): a text whose first word is ASCII letters followed by an
+// ASCII character, and whose hash is not there, begins no country name (a
+// name whose letters go on with a non-ASCII rune needs one there too).
+// Collisions only let a word through to the matcher.
+type runSet [runBits / 64]uint64
+
+const runBits = 8192
+
+// runHash hashes a run of ASCII letters, its first lower-cased as the
+// trie's first key is (FNV-1a).
+func runHash(run string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(run); i++ {
+		c := run[i]
+		if i == 0 {
+			c = asciiLower(c)
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h % runBits
+}
+
+// addCountryRun puts in countryRuns the ASCII letters name begins with,
+// when an ASCII character or nothing follows them.
+func (p *Pack) addCountryRun(name string) {
+	f := Fold(strings.TrimSpace(name))
+	n := 0
+	for n < len(f) && asciiLetter(f[n]) {
+		n++
+	}
+	if n == 0 || n < len(f) && f[n] >= utf8.RuneSelf {
+		return
+	}
+	h := runHash(f[:n])
+	p.countryRuns[h/64] |= 1 << (h % 64)
+}
+
+// CountryStarts is a pre-check for callers that try Country at many words:
+// name is false when no country name begins at byte i of s, article when
+// none of the articles Country skips does. Both false, Country fails at i;
+// name false, it fails wherever an article ends right before i ("de l’"
+// before "OTAN").
+func (p *Pack) CountryStarts(s string, i int) (name, article bool) {
+	return p.mayBeginCountryName(s, i), p.countryArtLead.may(s, i)
+}
+
+// mayBeginCountryName is false only when no country name begins at i: its
+// first keys are no name's, or its first word is ASCII letters, followed
+// by an ASCII character, that begin no name (see runSet).
+func (p *Pack) mayBeginCountryName(s string, i int) bool {
+	if !p.countryNameLead.may(s, i) {
+		return false
+	}
+	j := i
+	for j < len(s) && asciiLetter(s[j]) {
+		j++
+	}
+	if j == i || j < len(s) && s[j] >= utf8.RuneSelf {
+		return true // not read here: non-ASCII letters, marks, other apostrophes…
+	}
+	h := runHash(s[i:j])
+	return p.countryRuns[h/64]&(1<<(h%64)) != 0
 }
 
 // nameAfterArticle returns where the name begins after an article ending

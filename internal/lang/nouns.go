@@ -1,6 +1,9 @@
 package lang
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // buildNouns indexes the count nouns and name nouns of the data by their
 // case-folded form; a noun listed twice, in one class or two, is a data
@@ -36,10 +39,20 @@ func buildNouns(count, name map[string][]string, shapes *nounShapes) (countNouns
 // last two bytes of the folded nouns. may is false only for a word that
 // cannot fold to one of them.
 type nounShapes struct {
-	lenLast  [64][128]bool  // a noun of this byte length ends with this ASCII byte
-	prevLast [129][128]bool // a noun's last two bytes (non-ASCII before the last as 0x80)
-	all      bool           // a noun the filter cannot describe: let every word through
+	// Sets of ASCII bytes, as bits: few cache lines for a filter that
+	// rules read at nearly every word.
+	last       asciiSet      // the last bytes of the nouns
+	lenLast    [64]asciiSet  // the last bytes of the nouns of this byte length
+	prevLast   [129]asciiSet // a noun's last two bytes (non-ASCII before the last as 0x80)
+	apostrophe bool          // a noun ends with an apostrophe
+	all        bool          // a noun the filter cannot describe: let every word through
 }
+
+// asciiSet is a set of ASCII bytes.
+type asciiSet [2]uint64
+
+func (a *asciiSet) add(b byte)      { a[b/64] |= 1 << (b % 64) }
+func (a *asciiSet) has(b byte) bool { return a[b/64]&(1<<(b%64)) != 0 }
 
 func (s *nounShapes) add(folded string) {
 	n := len(folded)
@@ -47,8 +60,10 @@ func (s *nounShapes) add(folded string) {
 		s.all = true // the filter would wrongly reject such a noun
 		return
 	}
-	s.lenLast[n][folded[n-1]] = true
-	s.prevLast[min(folded[n-2], 0x80)][folded[n-1]] = true
+	s.last.add(folded[n-1])
+	s.lenLast[n].add(folded[n-1])
+	s.apostrophe = s.apostrophe || folded[n-1] == '\''
+	s.prevLast[min(folded[n-2], 0x80)].add(folded[n-1])
 }
 
 func (s *nounShapes) may(w string) bool {
@@ -58,6 +73,12 @@ func (s *nounShapes) may(w string) bool {
 	}
 	if n < 2 {
 		return false
+	}
+	if b := w[n-1]; b < 0x80 && !s.last.has(asciiLower(b)) {
+		return false // folded, the word ends with the same byte, lower-cased
+	}
+	if strings.HasSuffix(w, "’") || strings.HasSuffix(w, "ʼ") {
+		return s.apostrophe // folded, an elided article: "d’", "l’"
 	}
 	// Lower-casing keeps the byte length of every letter below U+0180
 	// except İ (U+0130, two bytes to three); no-break spaces fold to one
@@ -72,5 +93,5 @@ func (s *nounShapes) may(w string) bool {
 	if last >= 0x80 || n >= len(s.lenLast) {
 		return false
 	}
-	return s.lenLast[n][last] && s.prevLast[min(prev, 0x80)][last]
+	return s.lenLast[n].has(last) && s.prevLast[min(prev, 0x80)].has(last)
 }

@@ -22,18 +22,35 @@ func TestNounShapes(t *testing.T) {
 						if (!ok1 || c1 != class) && (!ok2 || c2 != class) {
 							t.Errorf("%s: %q (%s) is not found as a %s noun", tag, form, w, class)
 						}
+						checkCountOrNameNoun(t, p, form)
 					}
 				}
 			}
 		}
 	}
 	fr := mustPack(t, "fr")
-	for w, want := range map[string]bool{"ÉTATS": true, "E\u0301tats": true, "entraîneurs": true, "OTAN": false, "réunion": false, "x": false, "": false} {
+	for w, want := range map[string]bool{"ÉTATS": true, "E\u0301tats": true, "entraîneurs": true, "OTAN": false, "réunion": false,
+		"x": false, "": false, "d’": false, "l'": false, "L’": false, "aujourd’": false} {
 		_, ok1 := fr.CountNoun(w)
 		_, ok2 := fr.NameNoun(w)
 		if got := ok1 || ok2; got != want {
 			t.Errorf("fr noun %q: %v, want %v", w, got, want)
 		}
+		checkCountOrNameNoun(t, fr, w)
+	}
+}
+
+// checkCountOrNameNoun: CountOrNameNoun answers as CountNoun, then NameNoun.
+func checkCountOrNameNoun(t *testing.T, p *Pack, w string) {
+	t.Helper()
+	class, ok := p.CountNoun(w)
+	name := false
+	if !ok {
+		class, ok = p.NameNoun(w)
+		name = ok
+	}
+	if c, n, k := p.CountOrNameNoun(w); c != class || n != name || k != ok {
+		t.Errorf("%s CountOrNameNoun(%q) = %q, %v, %v; want %q, %v, %v", p.Tag, w, c, n, k, class, name, ok)
 	}
 }
 

@@ -39,7 +39,8 @@ type Pack struct {
 	num               numberTables
 	countNouns        map[string]string
 	nameNouns         map[string]string
-	nounShapes        nounShapes // of countNouns and nameNouns
+	nounShapes        nounShapes      // of countNouns and nameNouns
+	nouns             map[string]noun // countNouns and nameNouns, for CountOrNameNoun
 	nonExhaustive     *phraseSet
 	speech            *phraseSet
 	speechLead        leadSet
@@ -48,6 +49,9 @@ type Pack struct {
 	roleLead          leadSet // roles and their articles
 	roleOnlyLead      leadSet // roles without their articles
 	countryLead       leadSet // countries and their articles
+	countryNameLead   leadSet // countries without their articles
+	countryArtLead    leadSet // the articles of countries
+	countryRuns       runSet  // see CountryStarts
 	nonExhaustiveLead leadSet
 	speechLeads       map[string]bool // first words of the speech phrases of several words
 	honorifics        *phraseSet
@@ -156,6 +160,13 @@ func load(tag string) (*Pack, error) {
 	}
 	if p.countNouns, p.nameNouns, err = buildNouns(d.CountNouns, d.NameNouns, &p.nounShapes); err != nil {
 		return nil, err
+	}
+	p.nouns = make(map[string]noun, len(p.countNouns)+len(p.nameNouns))
+	for w, class := range p.nameNouns {
+		p.nouns[w] = noun{class: class, name: true}
+	}
+	for w, class := range p.countNouns {
+		p.nouns[w] = noun{class: class} // CountNoun answers first
 	}
 	p.nonExhaustive = newPhraseSet(caseAll, false)
 	for _, w := range d.NonExhaustive {
@@ -332,6 +343,23 @@ func (p *Pack) NameNoun(word string) (class string, ok bool) {
 		return "", false
 	}
 	return LookupFold(p.nameNouns, word)
+}
+
+// noun is an entry of Pack.nouns.
+type noun struct {
+	class string
+	name  bool // a NameNoun
+}
+
+// CountOrNameNoun is CountNoun, or else NameNoun, in one lookup: name
+// tells that the word is a NameNoun. Rules that look both up at every word
+// halve their lookups.
+func (p *Pack) CountOrNameNoun(word string) (class string, name, ok bool) {
+	if !p.nounShapes.may(word) {
+		return "", false, false
+	}
+	n, ok := LookupFold(p.nouns, word)
+	return n.class, n.name, ok
 }
 
 // PlaceNoun reports whether word (any case) names a kind of street,

@@ -145,6 +145,8 @@ func TestLeadSetsSound(t *testing.T) {
 			{"roles", &p.roleLead, []*phraseSet{p.roles, p.roleArticles}},
 			{"roles only", &p.roleOnlyLead, []*phraseSet{p.roles}},
 			{"countries", &p.countryLead, []*phraseSet{p.countries, p.countryArticles}},
+			{"country names", &p.countryNameLead, []*phraseSet{p.countries}},
+			{"country articles", &p.countryArtLead, []*phraseSet{p.countryArticles}},
 			{"nonExhaustive", &p.nonExhaustiveLead, []*phraseSet{p.nonExhaustive}},
 		}
 		all := texts
@@ -274,6 +276,8 @@ func FuzzFastPaths(f *testing.F) {
 					{&p.roleLead, []*phraseSet{p.roles, p.roleArticles}},
 					{&p.roleOnlyLead, []*phraseSet{p.roles}},
 					{&p.countryLead, []*phraseSet{p.countries, p.countryArticles}},
+					{&p.countryNameLead, []*phraseSet{p.countries}},
+					{&p.countryArtLead, []*phraseSet{p.countryArticles}},
 					{&p.nonExhaustiveLead, []*phraseSet{p.nonExhaustive}},
 				} {
 					if c.lead.may(s, i) {

@@ -126,6 +126,34 @@ func TestCountryFilter(t *testing.T) {
 	}
 }
 
+// checkCountryStarts: where CountryStarts says no name (no article)
+// begins, the names (the articles) match nothing.
+func checkCountryStarts(t *testing.T, p *Pack, s string, i int) {
+	t.Helper()
+	name, article := p.CountryStarts(s, i)
+	if _, e, ok := p.countries.match(s, i); ok && !name {
+		t.Fatalf("%s CountryStarts(%q, %d): no name, but %q is one", p.Tag, s, i, s[i:e])
+	}
+	if _, e, ok := p.countryArticles.match(s, i); ok && !article {
+		t.Fatalf("%s CountryStarts(%q, %d): no article, but %q is one", p.Tag, s, i, s[i:e])
+	}
+}
+
+func TestCountryStarts(t *testing.T) {
+	for _, p := range fuzzPacks(t) {
+		for _, s := range filterTexts(p) {
+			for i := 0; i <= len(s); i++ {
+				checkCountryStarts(t, p, s, i)
+			}
+		}
+		for _, s := range []string{"OTAN", "Alliance", "de l’Alliance", "Chicago"} {
+			if name, _ := p.CountryStarts(s, 0); name {
+				t.Errorf("%s CountryStarts(%q): a name may begin", p.Tag, s)
+			}
+		}
+	}
+}
+
 // FuzzFilters compares Cardinal and Country with the matchers alone.
 func FuzzFilters(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -145,7 +173,34 @@ func FuzzFilters(f *testing.F) {
 				if code != wcode || name != wname || e2 != we2 || ok2 != wok2 {
 					t.Fatalf("%s Country(%q, %d) = %s %v %d %v, the matcher alone %s %v %d %v", p.Tag, s, i, code, name, e2, ok2, wcode, wname, we2, wok2)
 				}
+				checkCountryStarts(t, p, s, i)
 			}
 		}
 	})
+}
+
+// TestCountryNamesBeginCapitalised: every country name begins with a
+// capital, or with one of a few lower-case words. stated-count bounds the
+// countries a sentence names by its words of that shape (its
+// countryLowerHead lists these words): a name beginning otherwise must be
+// added there too.
+func TestCountryNamesBeginCapitalised(t *testing.T) {
+	lowerHeads := []string{"ex-", "ancienne ", "former "}
+	for _, p := range fuzzPacks(t) {
+		for _, nd := range p.countries.nodes {
+			for _, ph := range nd.ends {
+				name := string(ph.runes)
+				if r := ph.runes[0]; unicode.IsUpper(r) {
+					continue
+				}
+				ok := false
+				for _, h := range lowerHeads {
+					ok = ok || strings.HasPrefix(name, h)
+				}
+				if !ok {
+					t.Errorf("%s: the country name %q begins in lower case", p.Tag, name)
+				}
+			}
+		}
+	}
 }

@@ -220,8 +220,11 @@ type trieNode struct {
 	// The fields a walk reads come first, in as few cache lines as may be.
 	key rune
 	// child is the last child added; 0 is none (the root is no one's
-	// child). A node with one child, as most have, needs no more.
-	child int32
+	// child). A node with one child, as most have, needs no more: its
+	// key is childKey, so that a walk down a chain of single children
+	// (the tail of nearly every phrase) reads one node per key.
+	child    int32
+	childKey rune
 	// With two children or more, kids[first:first+nkids] are the children
 	// sorted by key. A block has room for the next power of two of nkids:
 	// adding to a full one moves it to the end of kids with twice the room,
@@ -248,7 +251,7 @@ func (ps *phraseSet) child(n int32, key rune) int32 {
 	}
 	nd := &ps.nodes[n]
 	if nd.nkids < 2 {
-		if c := nd.child; c != 0 && ps.nodes[c].key == key {
+		if c := nd.child; c != 0 && nd.childKey == key {
 			return c
 		}
 		return -1
@@ -287,7 +290,7 @@ func (ps *phraseSet) addChild(n int32, key rune) int32 {
 	ps.nodes = append(ps.nodes, trieNode{key: key, sibling: ps.nodes[n].child})
 	nd := &ps.nodes[n]
 	only := nd.child
-	nd.child = c
+	nd.child, nd.childKey = c, key
 	if n == 0 && key >= 0 && key < 128 {
 		ps.rootASCII[key] = c
 	}

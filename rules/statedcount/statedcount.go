@@ -101,10 +101,8 @@ var classNames = map[string]string{
 // countNoun is the pack's CountNoun, then its NameNoun: a noun whose
 // lists the rule reads only as lists of names.
 func (c *checker) countNoun(w string) (string, bool) {
-	if cl, ok := c.p.CountNoun(w); ok {
-		return cl, true
-	}
-	return c.p.NameNoun(w)
+	cl, _, ok := c.p.CountOrNameNoun(w)
+	return cl, ok
 }
 
 type det uint8
@@ -154,19 +152,23 @@ type sentence struct {
 	// scanned tells whether items and enums hold the sentence's own
 	// (scanCountries); a list block may be there before.
 	scanned bool
+	// maxItems bounds the countries the sentence names (see
+	// countMaxItems); -1 until counted.
+	maxItems int
 }
 
 type checker struct {
-	pass   *rules.Pass
-	p      *lang.Pack
-	texts  []rules.Text
-	toks   [][]lang.Token
-	wtoks  [][]lang.Token // word and number tokens only
-	quotes [][]lang.Quote
-	sents  []*sentence
-	first  []int // first sentence index of each text
-	clsBuf []uint8
-	nouns  []nounState // of the words of the sentence scanCounts reads
+	pass    *rules.Pass
+	p       *lang.Pack
+	texts   []rules.Text
+	toks    [][]lang.Token
+	wtoks   [][]lang.Token // word and number tokens only
+	quotes  [][]lang.Quote
+	sents   []*sentence
+	first   []int // first sentence index of each text
+	clsBuf  []uint8
+	itemBuf []item
+	nouns   []nounState // of the words of the sentence scanCounts reads
 	// countries is set when a count of countries is to be linked: only
 	// then are lists of countries read, and only in the sentences the
 	// links look at (see lists).
@@ -204,13 +206,18 @@ func run(pass *rules.Pass) (any, error) {
 	if p == nil {
 		return nil, nil
 	}
-	c := &checker{pass: pass, p: p}
+	// The checker and its buffers are kept for the next record, so that a
+	// record allocates little.
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	c := &sc.c
+	c.pass, c.p = pass, p
 	shared := textan.TokensOf(pass)
 	all := textan.SentencesOf(pass)
-	c.texts = make([]rules.Text, 0, len(all))
-	c.toks = make([][]lang.Token, 0, len(all))
-	c.wtoks = make([][]lang.Token, 0, len(all))
-	c.first = make([]int, 0, len(all))
+	c.texts = grow(c.texts, len(all))
+	c.toks = grow(c.toks, len(all))
+	c.wtoks = grow(c.wtoks, len(all))
+	c.first = grow(c.first, len(all))
 	nw, ns := 0, 0
 	for ti, ts := range all {
 		c.texts = append(c.texts, ts.Text)
@@ -225,14 +232,12 @@ func run(pass *rules.Pass) (any, error) {
 		ns += len(ts.Sentences)
 	}
 	// One backing array for the word tokens of all texts, one for the
-	// sentences, kept for the next record.
-	sc := scratchPool.Get().(*scratch)
-	defer sc.release()
+	// sentences, one for the countries they name.
 	words := grow(sc.words, nw)
 	sents := grow(sc.sents, ns)
-	c.sents = grow(sc.ptrs, ns)
-	c.clsBuf, c.nouns = sc.cls[:0], sc.nouns[:0]
-	defer func() { sc.words, sc.sents, sc.ptrs, sc.cls, sc.nouns = words, sents, c.sents, c.clsBuf, c.nouns }()
+	c.sents = grow(c.sents, ns)
+	c.itemBuf = grow(c.itemBuf, nw)
+	defer func() { sc.words, sc.sents = words, sents }()
 	for ti, ts := range all {
 		from := len(words)
 		for _, t := range c.toks[ti] {
@@ -243,11 +248,11 @@ func run(pass *rules.Pass) (any, error) {
 		c.wtoks = append(c.wtoks, words[from:len(words):len(words)])
 		c.first = append(c.first, len(c.sents))
 		for _, sp := range ts.Sentences {
-			sents = append(sents, sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote})
+			sents = append(sents, sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote, maxItems: -1})
 			c.sents = append(c.sents, &sents[len(sents)-1])
 		}
 	}
-	c.quotes = make([][]lang.Quote, len(c.texts))
+	c.quotes = grow(c.quotes, len(c.texts))[:len(c.texts)]
 	for i, tq := range textan.QuotationsOf(pass) {
 		if i < len(c.quotes) {
 			c.quotes[i] = tq.Quotes
@@ -266,22 +271,25 @@ func run(pass *rules.Pass) (any, error) {
 	return nil, nil
 }
 
-// scratch holds the buffers of a run between records, so that a record
-// allocates little.
+// scratch holds a checker and the buffers of a run between records.
 type scratch struct {
+	c     checker
 	words []lang.Token
 	sents []sentence
-	ptrs  []*sentence
-	cls   []uint8
-	nouns []nounState
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // release clears what points into the record and returns sc to the pool.
 func (sc *scratch) release() {
+	c := &sc.c
 	clear(sc.sents)
-	clear(sc.ptrs)
+	clear(c.sents)
+	clear(c.texts)
+	clear(c.toks)
+	clear(c.wtoks)
+	clear(c.quotes)
+	c.pass, c.p, c.countries = nil, nil, false
 	scratchPool.Put(sc)
 }
 
@@ -302,6 +310,103 @@ func (c *checker) lists(si int) *sentence {
 		c.scanCountries(si, s)
 	}
 	return s
+}
+
+// enumsOf returns the lists of countries of sentence si for a caller that
+// wants one of n items or more: a sentence that cannot name n countries is
+// not read (the list blocks placed there are all a scan would leave it of
+// that size).
+func (c *checker) enumsOf(si, n int) []*enum {
+	s := c.sents[si]
+	if c.countries && !s.scanned && c.countMaxItems(si) < n {
+		return s.enums
+	}
+	return c.lists(si).enums
+}
+
+// itemsOf returns the countries sentence si names, reading it only when
+// it may name one.
+func (c *checker) itemsOf(si int) []item {
+	if c.countries && !c.sents[si].scanned && c.countMaxItems(si) == 0 {
+		return nil
+	}
+	return c.lists(si).items
+}
+
+// countMaxItems returns sentence si's bound on the countries it names: its
+// words of class countryStart (see mayBeCountryStart) at which a name may
+// begin (see Pack.CountryStarts). Every name of the pack begins with a
+// word of that class (a capital, or a lower-case head: "ex-République",
+// "former"), and the items scanCountries finds do not overlap.
+func (c *checker) countMaxItems(si int) int {
+	s := c.sents[si]
+	if s.maxItems < 0 {
+		v := c.value(s.text)
+		s.maxItems = 0
+		for _, w := range c.words(s.text, s.span.Start, s.span.End) {
+			if mayBeCountryStart(w.Text(v)) {
+				if name, _ := c.p.CountryStarts(v, w.Start); name {
+					s.maxItems++
+				}
+			}
+		}
+	}
+	return s.maxItems
+}
+
+// mayBeCountryStart is true for every word of class countryStart, and
+// reads no more than its first letters: a capital, or the first two of a
+// head of countryLowerHead (which countryClass finds lower-casing the word:
+// no non-ASCII rune becomes their ASCII letters).
+func mayBeCountryStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case 'A' <= c && c <= 'Z':
+		return true
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	case len(w) < 2 || w[1] >= utf8.RuneSelf:
+		return false
+	}
+	d := lowerASCII(w[1])
+	return headStarts[w[0]][d/64]&(1<<(d%64)) != 0
+}
+
+// headStarts has bit b of headStarts[a] set for the heads of
+// countryLowerHead that begin with bytes a, b, which countryClass finds
+// lower-casing the word (the first byte is not a capital there).
+var headStarts = func() (starts [utf8.RuneSelf][2]uint64) {
+	for w := range countryLowerHead {
+		starts[w[0]][w[1]/64] |= 1 << (w[1] % 64)
+	}
+	return starts
+}()
+
+// classes returns the class of each word of ws (see countryClass) for
+// mayStartCountry. A word of class countryStart at which no name begins
+// (Pack.CountryStarts) is made a lead word if an article may begin there
+// ("Les", "Au"), else of no class: Country finds a name only at such a
+// word or after an article of lead words before it, so it would fail at
+// that word and at the articles before it ("de l’OTAN").
+func (c *checker) classes(v string, ws []lang.Token) []uint8 {
+	cls := c.clsBuf[:0]
+	for _, w := range ws {
+		cl := countryClass(w.Text(v))
+		if cl == countryStart {
+			switch name, article := c.p.CountryStarts(v, w.Start); {
+			case !name && article:
+				cl = countryLeadWord
+			case !name:
+				cl = countryOther
+			}
+		}
+		cls = append(cls, cl)
+	}
+	c.clsBuf = cls
+	return cls
 }
 
 // ---- lexical helpers ----
@@ -456,7 +561,8 @@ func (c *checker) scanCounts(si int, s *sentence) {
 		cnt.partial = val < 2 || val > maxCount || s.quoted || c.inQuote(ti, t.Start) ||
 			strings.HasPrefix(lower(v[t.Start:e]), "a ") // "a dozen" is approximate
 		// Look at the words before the count.
-		prev := c.before(v, ws, t.Start)
+		var buf [4]string
+		prev := c.before(v, ws, t.Start, buf[:0])
 		if len(prev) > 1 && partitive[prev[0]] && c.isCardinalWord(prev[1]) {
 			cnt.partial = true // "trois des quatre pays"
 		}
@@ -494,10 +600,9 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 }
 
-// before returns up to four lower-cased words before offset i in the
-// sentence, nearest first.
-func (c *checker) before(v string, ws []lang.Token, i int) []string {
-	var out []string
+// before appends to out up to four lower-cased words before offset i in
+// the sentence, nearest first.
+func (c *checker) before(v string, ws []lang.Token, i int, out []string) []string {
 	for j := len(ws) - 1; j >= 0 && len(out) < 4; j-- {
 		if ws[j].End <= i {
 			out = append(out, lower(ws[j].Text(v)))
@@ -564,11 +669,8 @@ func (c *checker) scanCountries(si int, s *sentence) {
 	pos := s.span.Start
 	ws := c.words(ti, s.span.Start, s.span.End)
 	// Each word's class once, not once per word looking ahead at it.
-	cls := c.clsBuf[:0]
-	for _, w := range ws {
-		cls = append(cls, countryClass(w.Text(v)))
-	}
-	c.clsBuf = cls
+	cls := c.classes(v, ws)
+	from := len(c.itemBuf)
 	for k, t := range ws {
 		if t.Start < pos || !mayStartCountry(cls, k) {
 			continue
@@ -577,9 +679,10 @@ func (c *checker) scanCountries(si int, s *sentence) {
 		if !ok || end > s.span.End {
 			continue
 		}
-		s.items = append(s.items, item{start: t.Start, name: name.Start, end: end})
+		c.itemBuf = append(c.itemBuf, item{start: t.Start, name: name.Start, end: end})
 		pos = end
 	}
+	s.items = c.itemBuf[from:len(c.itemBuf):len(c.itemBuf)]
 	for k := 0; k < len(s.items); {
 		j, closed := k, false
 		for j+1 < len(s.items) {
@@ -842,11 +945,11 @@ func (c *checker) link() {
 // returns true when the count is settled (reported, matching, or not to be
 // linked elsewhere).
 func (c *checker) linkSameSentence(cnt *count) bool {
-	s := c.lists(cnt.sent)
+	s := c.sents[cnt.sent]
 	v := c.value(s.text)
 	countryLike := cnt.class == "country" || cnt.class == "ally"
 	if countryLike {
-		for _, e := range s.enums {
+		for _, e := range c.enumsOf(cnt.sent, 2) {
 			if e.block || e.start < cnt.head {
 				continue
 			}
@@ -993,9 +1096,10 @@ func (c *checker) hasCount(si, a, b int) bool {
 func (c *checker) linkBack(cnt *count) bool {
 	at := pos{cnt.sent, cnt.start}
 	for si := cnt.sent; si >= 0 && si >= cnt.sent-2; si-- {
-		s := c.lists(si)
-		for k := len(s.enums) - 1; k >= 0; k-- {
-			e := s.enums[k]
+		s := c.sents[si]
+		enums := c.enumsOf(si, 2)
+		for k := len(enums) - 1; k >= 0; k-- {
+			e := enums[k]
 			if e.block || !less(pos{si, e.end}, at) {
 				continue
 			}
@@ -1085,7 +1189,7 @@ const backReach = 5
 // the nearest one.
 func (c *checker) matchElsewhere(cnt *count, from, to int) bool {
 	for si := max(0, from); si <= to && si < len(c.sents); si++ {
-		for _, e := range c.lists(si).enums {
+		for _, e := range c.enumsOf(si, cnt.value) {
 			if e.clean && !e.quoted && e.n == cnt.value {
 				return true
 			}
@@ -1129,8 +1233,8 @@ func (c *checker) others(si int, e *enum, before pos) bool {
 // does not count.
 func (c *checker) between(from, to pos, cnt *count, e *enum) bool {
 	for si := from.sent; si <= to.sent; si++ {
-		s := c.lists(si)
-		for _, it := range s.items {
+		s := c.sents[si]
+		for _, it := range c.itemsOf(si) {
 			p := pos{si, it.start}
 			if less(from, p) && less(p, to) {
 				return true
@@ -1156,7 +1260,7 @@ func (c *checker) linkForward(cnt *count) {
 		return // its own sentence goes on to say which ones
 	}
 	for si := cnt.sent; si < len(c.sents); si++ {
-		s := c.lists(si)
+		s := c.sents[si]
 		if si > cnt.sent {
 			for _, o := range s.counts {
 				if o.class == "country" || o.class == "ally" {
@@ -1164,7 +1268,7 @@ func (c *checker) linkForward(cnt *count) {
 				}
 			}
 		}
-		for _, e := range s.enums {
+		for _, e := range c.enumsOf(si, 2) {
 			if si == cnt.sent && (e.block || e.start < cnt.start) {
 				continue
 			}
@@ -1202,7 +1306,7 @@ func (c *checker) nextItems(si int) int {
 	if si+1 >= len(c.sents) {
 		return 0
 	}
-	return len(c.lists(si + 1).items)
+	return len(c.itemsOf(si + 1))
 }
 
 // governorSkip lists the words between a noun and the count or list it
@@ -2099,7 +2203,7 @@ func (c *checker) linkBlock(cnt *count) bool {
 	e := &enum{n: end - ti - 1, block: true,
 		span:    c.blockSpan(ti+1, end),
 		pointer: strings.TrimSuffix(next.Pointer(), "/0")}
-	for _, x := range c.lists(c.first[ti+1]).enums {
+	for _, x := range c.sents[c.first[ti+1]].enums { // list blocks are there unread
 		if x.block {
 			x.linked = true
 		}

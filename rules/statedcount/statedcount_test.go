@@ -430,3 +430,23 @@ func TestCountryClass(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeCountryStart: the bound countMaxItems counts every word of class
+// countryStart.
+func TestMayBeCountryStart(t *testing.T) {
+	words := []string{"", "a", "E", "ex", "eX", "Ex", "exemple", "an", "anglais", "fo", "fOrmer", "former", "ancienne",
+		"ex‑République", "ex-république", "État", "été", "\u212aosovo", "2012", "de", "l’", "Chicago"}
+	for w := range countryWordClass {
+		words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		if countryClass(w) == countryStart && !mayBeCountryStart(w) {
+			t.Errorf("mayBeCountryStart(%q) is false, but it is of class countryStart", w)
+		}
+	}
+	for _, w := range []string{"de", "la", "l’", "et", "2012", "dirigeants"} {
+		if mayBeCountryStart(w) {
+			t.Errorf("mayBeCountryStart(%q) is true", w)
+		}
+	}
+}
