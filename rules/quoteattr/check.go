@@ -671,7 +671,7 @@ func (c *checker) tiedRoleAt(ti, w int) bool {
 	if !ok || c.particle(ti, words[w], rs) {
 		return false
 	}
-	return c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, words[w].Start})
+	return c.roleTied(ti, words[w], role, rs, end) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, words[w].Start})
 }
 
 // French pronoun forms that take up a person named before when they open

@@ -1,11 +1,17 @@
 package quoteattr
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/artlint/artlint/rules"
+	"github.com/artlint/artlint/rules/ruletest"
+	"github.com/artlint/artlint/rules/textan"
 )
 
 // TestFastHelpersMatchDefinitions: the allocation-free helpers answer as
@@ -59,6 +65,11 @@ func TestFastHelpersMatchDefinitions(t *testing.T) {
 	if isCap("") || isLower("") {
 		t.Error("the empty word has a case")
 	}
+	for _, s := range append(gaps, "a déclaré le secrétaire général, M. X.", "le (porte-parole) « x » “y”!", "é?\xff;") {
+		if got, want := roleBreak(s), strings.IndexAny(s, ",.;:!?«»“”\"()"); got != want {
+			t.Errorf("roleBreak(%q) = %d, want %d", s, got, want)
+		}
+	}
 }
 
 // coversByFields is covers as first written, on the lower-cased roles.
@@ -85,4 +96,59 @@ func coversByFields(tied, role string) bool {
 		}
 	}
 	return true
+}
+
+// TestTiedWhereItStandsAsScanned: wherever tiedWhereItStands records a
+// tie without scanning, scanning the text records that role's tie at or
+// before the same place, on the test articles and the seeds.
+func TestTiedWhereItStandsAsScanned(t *testing.T) {
+	var paths []string
+	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	newChecker := func(pass *rules.Pass) *checker {
+		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
+		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
+		return c
+	}
+	tied := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := ruletest.ParseOne(t, data)
+		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
+		if textan.Pack(pass) == nil {
+			continue
+		}
+		c := newChecker(pass)
+		for ti := range c.quotes {
+			s := c.text(ti).Value()
+			for _, w := range c.wordsOf(ti) {
+				role, rs, end, ok := c.p.Role(s, w.Start)
+				if !ok || c.particle(ti, w, rs) {
+					continue
+				}
+				fresh := newChecker(pass)
+				if !fresh.tiedWhereItStands(ti, w, role, rs, end) {
+					continue
+				}
+				tied++
+				scanned := newChecker(pass)
+				scanned.scan(ti)
+				if at, ok := scanned.ties[role]; !ok || !at.before(pos{ti, w.Start}) {
+					t.Errorf("%s: %q at %d of %q is tied where it stands, not once scanned", path, role, w.Start, s)
+				}
+			}
+		}
+	}
+	if tied == 0 {
+		t.Error("no role tied where it stands: the test tests nothing")
+	}
+	t.Logf("%d roles tied where they stand, in %d records", tied, len(paths))
 }

@@ -350,10 +350,7 @@ func (c *checker) scanNames(ti int) {
 		if !ok {
 			continue
 		}
-		// Texts are scanned out of order: keep the first place.
-		if old, seen := c.ties[role]; !seen || !old.before(pos{ti, span.Start}) {
-			c.ties[role] = pos{ti, w.Start}
-		}
+		c.addTie(role, ti, w.Start, span.Start)
 		// The name is the role's: it is no free name for another role.
 		for j := n; j < len(words) && (j == n || isCap(words[j].Text)); j++ {
 			if pi, ok := at[j]; ok {
@@ -364,6 +361,15 @@ func (c *checker) scanNames(ti int) {
 			at[n] = len(c.persons)
 			c.persons = append(c.persons, person{at: pos{ti, words[n].Start}, tied: true})
 		}
+	}
+}
+
+// addTie records that the article ties role, whose word starts at
+// offset at and its role words at roleStart, to a name. Texts are scanned
+// out of order: it keeps the first place.
+func (c *checker) addTie(role string, ti, at, roleStart int) {
+	if old, seen := c.ties[role]; !seen || !old.before(pos{ti, roleStart}) {
+		c.ties[role] = pos{ti, at}
 	}
 }
 
@@ -685,8 +691,7 @@ func (c *checker) findAttributions(ti int) []attrib {
 	start := len(c.attrBuf)
 	out := c.attrBuf
 	// afterComma is HasSuffix(TrimRightFunc(s[:i], unicode.IsSpace), ","),
-	// reading back only the runes it needs, ASCII without decoding: it
-	// runs at every word inside a quotation.
+	// reading back only the runes it needs, ASCII without decoding.
 	afterComma := func(i int) bool {
 		for i > 0 {
 			if b := s[i-1]; b < utf8.RuneSelf {
@@ -712,6 +717,15 @@ func (c *checker) findAttributions(ti int) []attrib {
 		// Inside a quotation only an incise attributes it: « Nous sommes
 		// prêts, a-t-il dit, à agir ».
 		if inQuote >= 0 && !afterComma(words[k].Start) {
+			// No word before the quotation's next comma follows one: go
+			// on at the first word after that comma, or after the inside.
+			from, next := words[k].End, max(min(until, len(s)), words[k].End)
+			if i := strings.IndexByte(s[from:next], ','); i >= 0 {
+				next = from + i + 1
+			}
+			for k+1 < len(words) && words[k+1].Start < next {
+				k++
+			}
 			continue
 		}
 		verb, kind, ok := c.speechVerb(ti, k)
@@ -1150,7 +1164,7 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 		if i > 0 && c.indefinite(words[i-1].Text) {
 			return c.anonSpan(words, i-1), spAnonymous, ""
 		}
-		if c.roleTied(ti, role, rs.Start) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, w.Start}) || c.spokesAnaphora(ti, w, rs, end) {
+		if c.roleTied(ti, w, role, rs, end) || c.qualified(ti, rs.Start, end) && c.freeName(pos{ti, w.Start}) || c.spokesAnaphora(ti, w, rs, end) {
 			return sp, spOK, ""
 		}
 		return lang.Span{Start: w.Start, End: end}, spUntied, s[w.Start:end]
@@ -1158,28 +1172,88 @@ func (c *checker) classify(ti int, sp lang.Span, subject bool) (lang.Span, speak
 	return sp, spOK, ""
 }
 
-// roleTied: the article ties the role to a name at or before this place
-// (anywhere, for the title and summary, which come before the story), or
-// people lists someone in it.
-func (c *checker) roleTied(ti int, role string, at int) bool {
+// roleTied: the article ties the role matched at word w (role's words
+// rs, match ending at end) to a name at or before this place (anywhere,
+// for the title and summary, which come before the story), or people
+// lists someone in it.
+func (c *checker) roleTied(ti int, w word, role string, rs lang.Span, end int) bool {
 	for key := range c.peopleRoles {
 		if covers(key, role) {
 			return true
 		}
 	}
 	anywhere := c.text(ti).Kind == rules.KindTitle || c.text(ti).Kind == rules.KindSummary
-	last := ti
-	if anywhere {
-		last = len(c.quotes) - 1
-	}
-	return c.lookBack(last, func() bool {
+	found := func() bool {
 		for key, tie := range c.ties {
-			if covers(key, role) && (anywhere || tie.before(pos{ti, at})) {
+			if covers(key, role) && (anywhere || tie.before(pos{ti, rs.Start})) {
 				return true
 			}
 		}
 		return false
-	})
+	}
+	if found() || c.tiedWhereItStands(ti, w, role, rs, end) {
+		return true
+	}
+	if anywhere {
+		return c.lookBack(len(c.quotes)-1, found)
+	}
+	// A role taken up in an attribution is most often tied in its own
+	// paragraph or in the one before ("…, présidée par le secrétaire
+	// général délégué, Alexander Vershbow." then "« … », a déclaré le
+	// secrétaire général délégué."): the text before is scanned first,
+	// which costs at most one text more than the usual order. The order
+	// changes no answer: ties only add up, scanned in any order.
+	if ti > 0 && c.scan(ti-1) && found() {
+		return true
+	}
+	return c.lookBack(ti, found)
+}
+
+// maxRoleReach is how many words before a role tiedWhereItStands looks
+// for a longer role match covering it (an article and four words, or a
+// hyphenated role read as several words); beyond that it cannot tell.
+const maxRoleReach = 8
+
+// tiedWhereItStands: the role matched at word w is tied to a name where
+// it stands ("le secrétaire général, M. Anders Fogh Rasmussen", "Ms
+// Lindqvist, the foreign minister"), as scanNames finds it: the tie is
+// recorded as scanNames records it, with no scan of the text, for this
+// question and the later ones. scanNames skips a word inside an earlier
+// role's match, so no word before w may start a role reaching w; a match
+// holds no punctuation, so the words before the last punctuation mark
+// need no lookup.
+func (c *checker) tiedWhereItStands(ti int, w word, role string, rs lang.Span, end int) bool {
+	if _, ok := c.tiedForward(ti, end); !ok {
+		if _, ok := c.tiedBackward(ti, w.Start); !ok {
+			return false
+		}
+	}
+	s := c.text(ti).Value()
+	words := c.wordsOf(ti)
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= w.Start })
+	for j := k - 1; j >= 0 && roleBreak(s[words[j].End:words[j+1].Start]) < 0; j-- {
+		if k-j > maxRoleReach {
+			return false
+		}
+		if _, _, e, ok := c.p.Role(s, words[j].Start); ok && e > w.Start {
+			return false
+		}
+	}
+	c.addTie(role, ti, w.Start, rs.Start)
+	return true
+}
+
+// roleBreak is strings.IndexAny(s, ",.;:!?«»“”\"()"), the first mark no
+// role match holds (its phrases are letters, spaces, hyphens and
+// apostrophes), or -1, without the generic search.
+func roleBreak(s string) int {
+	for i, r := range s {
+		switch r {
+		case ',', '.', ';', ':', '!', '?', '«', '»', '“', '”', '"', '(', ')':
+			return i
+		}
+	}
+	return -1
 }
 
 // Words that make a role another person's: the deputy is not the
