@@ -35,11 +35,29 @@ func (k TokenKind) String() string {
 // Token is one lexical unit of a text s: s[Start:End]. It holds no
 // pointer, so that the thousands of tokens of a record cost the garbage
 // collector nothing to scan (with the text in each, tokenizing was twice
-// as slow).
+// as slow). Flags, which fill padding after Kind, are what the tokenizer
+// learnt of a Word's runes while scanning it: rules test them rather than
+// read the word's bytes again.
 type Token struct {
 	Kind       TokenKind
+	Flags      TokenFlags
 	Start, End int
 }
+
+// TokenFlags describe the runes of a Word token; other tokens have none.
+type TokenFlags uint16
+
+// Token flags, each true of a Word token whose text w is as said.
+const (
+	StartsUpper TokenFlags = 1 << iota // w's first rune is upper case (unicode.IsUpper)
+	StartsLower                        // w's first rune is lower case (unicode.IsLower)
+	HasUpper                           // some rune of w is upper case
+	HasLower                           // some rune of w is lower case
+	NonASCII                           // some byte of w is not ASCII
+	Hyphenated                         // w holds a hyphen: - U+2010 U+2011
+	Apostrophe                         // w holds an apostrophe: ' U+2019 U+02BC
+	NonLatin1                          // some rune of w is neither ASCII nor a letter of U+00C0–U+00FF (À–ÿ)
+)
 
 // Text returns the token's text in s, the text it was read from.
 func (t Token) Text(s string) string { return s[t.Start:t.End] }
@@ -184,13 +202,17 @@ func (p *Pack) number(toks []Token, s string, i int) ([]Token, int) {
 func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
 	start := i
 	j := i
+	var f TokenFlags // the flags of s[start:j] but StartsUpper and StartsLower
 	for {
 		if j == start && len(p.elisionParticles) > 0 && !p.lazyElision {
 			if _, e, ok := p.elisionExcept.match(s, j); ok {
+				f |= flagsOf(s[j:e])
 				j = e
 			}
 		}
-		j = wordRunEnd(s, j)
+		var run TokenFlags
+		j, run = wordRunEnd(s, j)
+		f |= run
 		if j == len(s) {
 			break
 		}
@@ -201,51 +223,176 @@ func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
 		next, _ := runeAt(s, j+n)
 		switch {
 		case isHyphen(r) && isWordRuneQuick(next):
+			f |= Hyphenated | multiByteFlags(n)
 			j += n
 			continue
 		case isApostrophe(r) && isLetterOrMarkQuick(next):
+			f |= Apostrophe | multiByteFlags(n)
 			if len(p.elisionParticles) > 0 && p.elisionParticles[strings.ToLower(s[start:j])] {
 				if p.lazyElision {
 					if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
+						f |= flagsOf(s[j:e])
 						j = e // "presqu’île", "N’Djamena": one word
 						continue
 					}
 				}
-				toks = append(toks, Token{Kind: Word, Start: start, End: j + n})
+				toks = append(toks, Token{Kind: Word, Flags: f | startFlags(s, start), Start: start, End: j + n})
 				start = j + n
 				j = start
+				f = 0
 				continue
 			}
 			j += n
 			continue
 		case r == '.' && isInitialism(s, start, j):
-			j = scanInitialism(s, j)
+			e := scanInitialism(s, j)
+			f |= flagsOf(s[j:e])
+			j = e
 		}
 		break
 	}
-	return append(toks, Token{Kind: Word, Start: start, End: j}), j
+	return append(toks, Token{Kind: Word, Flags: f | startFlags(s, start), Start: start, End: j}), j
 }
 
-// wordRunEnd is the end of the run of word runes (isWordRune) at j.
-func wordRunEnd(s string, j int) int {
+// wordRunEnd is the end of the run of word runes (isWordRune) at j, and
+// the flags of the run but StartsUpper and StartsLower.
+func wordRunEnd(s string, j int) (int, TokenFlags) {
+	var f TokenFlags
 	for j < len(s) {
 		c := s[j]
-		switch {
-		case tokenBytes[c] == letterByte || tokenBytes[c] == digitByte:
+		if b := asciiWordBytes[c]; b != 0 {
+			f |= b
 			j++
+			continue
+		}
+		switch {
 		case c < utf8.RuneSelf:
-			return j
+			return j, f &^ asciiWordByte
 		case c == 0xC3 && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
-			j += 2 // é, à, ç…: the accented letters of French prose
+			// é, à, ç…: the accented letters of French prose, lower
+			// case from U+00DF (C3 9F) on.
+			if s[j+1] >= 0x9F {
+				f |= NonASCII | HasLower
+			} else {
+				f |= NonASCII | HasUpper
+			}
+			j += 2
 		default:
 			r, n := runeAt(s, j)
 			if !isWordRuneQuick(r) {
-				return j
+				return j, f &^ asciiWordByte
 			}
+			f |= runeFlags(r)
 			j += n
 		}
 	}
-	return j
+	return j, f &^ asciiWordByte
+}
+
+// asciiWordByte marks the ASCII letters and digits in asciiWordBytes, so
+// that wordRunEnd tells them and gathers their flags with one look-up.
+const asciiWordByte TokenFlags = 1 << 15
+
+// asciiWordBytes holds the flags of the ASCII letters and digits, with
+// asciiWordByte: 0 for every other byte.
+var asciiWordBytes = func() (t [256]TokenFlags) {
+	for c := range utf8.RuneSelf {
+		if tokenBytes[c] == letterByte || tokenBytes[c] == digitByte {
+			t[c] = asciiWordByte | asciiFlags[c]
+		}
+	}
+	return t
+}()
+
+// asciiFlags are the flags of the ASCII runes of words.
+var asciiFlags = func() (t [utf8.RuneSelf]TokenFlags) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = HasUpper, HasLower
+	}
+	t['-'], t['\''] = Hyphenated, Apostrophe
+	return t
+}()
+
+// runeFlags are the flags of a rune in a word, but StartsUpper and
+// StartsLower.
+func runeFlags(r rune) TokenFlags {
+	if r < utf8.RuneSelf {
+		return asciiFlags[r]
+	}
+	f := NonASCII
+	if r < 0xC0 || r > 0xFF || !unicode.IsLetter(r) {
+		f |= NonLatin1
+	}
+	switch {
+	case unicode.IsUpper(r):
+		f |= HasUpper
+	case unicode.IsLower(r):
+		f |= HasLower
+	}
+	if isHyphen(r) {
+		f |= Hyphenated
+	}
+	if isApostrophe(r) {
+		f |= Apostrophe
+	}
+	return f
+}
+
+// flagsOf are the flags of the runes of w, but StartsUpper and
+// StartsLower: for the rare parts of words that wordRunEnd does not scan
+// (listed exceptions, initialisms).
+func flagsOf(w string) TokenFlags {
+	var f TokenFlags
+	for _, r := range w {
+		f |= runeFlags(r)
+	}
+	return f
+}
+
+// multiByteFlags are the flags of a hyphen or an apostrophe of n bytes
+// in UTF-8 but Hyphenated and Apostrophe: none is a Latin-1 letter.
+func multiByteFlags(n int) TokenFlags {
+	if n > 1 {
+		return NonASCII | NonLatin1
+	}
+	return 0
+}
+
+// startFlags is StartsUpper or StartsLower, as the rune at i is.
+func startFlags(s string, i int) TokenFlags {
+	if c := s[i]; c < utf8.RuneSelf {
+		return startCase[c] // most words, with one look-up
+	}
+	return multiByteStartFlags(s, i)
+}
+
+// multiByteStartFlags is startFlags for a rune of several bytes, told
+// from its bytes if a Latin-1 letter.
+func multiByteStartFlags(s string, i int) TokenFlags {
+	if s[i] == 0xC3 && i+1 < len(s) && isLatin1LetterTail(s[i+1]) {
+		return startCase[s[i+1]+0x40] // C3 80 is U+00C0
+	}
+	r, _ := runeAt(s, i)
+	return runeStartFlags(r)
+}
+
+// startCase holds the start flags of the runes below U+0100.
+var startCase = func() (t [256]TokenFlags) {
+	for r := range rune(len(t)) {
+		t[r] = runeStartFlags(r)
+	}
+	return t
+}()
+
+// runeStartFlags is StartsUpper or StartsLower, as r is.
+func runeStartFlags(r rune) TokenFlags {
+	switch {
+	case unicode.IsUpper(r):
+		return StartsUpper
+	case unicode.IsLower(r):
+		return StartsLower
+	}
+	return 0
 }
 
 // isLatin1LetterTail reports whether 0xC3 followed by b encodes a letter:

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // refTokens is Tokens as it was before the byte tables and the pooled
@@ -36,7 +37,33 @@ type refTokenizer struct {
 }
 
 func (t *refTokenizer) emit(k TokenKind, a, b int) {
-	t.toks = append(t.toks, Token{Kind: k, Start: a, End: b})
+	var f TokenFlags
+	if k == Word {
+		f = refFlags(t.s[a:b])
+	}
+	t.toks = append(t.toks, Token{Kind: k, Flags: f, Start: a, End: b})
+}
+
+// refFlags are the flags of a Word token w, as documented.
+func refFlags(w string) TokenFlags {
+	var f TokenFlags
+	set := func(flag TokenFlags, ok bool) {
+		if ok {
+			f |= flag
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	set(StartsUpper, unicode.IsUpper(first))
+	set(StartsLower, unicode.IsLower(first))
+	set(HasUpper, strings.IndexFunc(w, unicode.IsUpper) >= 0)
+	set(HasLower, strings.IndexFunc(w, unicode.IsLower) >= 0)
+	set(NonASCII, strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0)
+	set(Hyphenated, strings.IndexFunc(w, isHyphen) >= 0)
+	set(Apostrophe, strings.IndexFunc(w, isApostrophe) >= 0)
+	set(NonLatin1, strings.IndexFunc(w, func(r rune) bool {
+		return r >= utf8.RuneSelf && !(0xC0 <= r && r <= 0xFF && unicode.IsLetter(r))
+	}) >= 0)
+	return f
 }
 
 func (t *refTokenizer) space(i int) int {
@@ -190,5 +217,30 @@ func BenchmarkTokensSeedReference(b *testing.B) {
 		for _, s := range texts {
 			p.refTokens(s)
 		}
+	}
+}
+
+// TestTokenFlags shows the flags of a few first words; TestTokensEqualReference
+// checks them on every token of the test texts.
+func TestTokenFlags(t *testing.T) {
+	p := mustPack(t, "fr")
+	want := map[string]TokenFlags{
+		"Bosnie‑Herzégovine": StartsUpper | HasUpper | HasLower | NonASCII | Hyphenated | NonLatin1,
+		"l’OTAN":             StartsLower | HasLower | NonASCII | Apostrophe | NonLatin1, // "l’", then "OTAN"
+		"Œuvre":              StartsUpper | HasUpper | HasLower | NonASCII | NonLatin1,
+		"OTAN":               StartsUpper | HasUpper,
+		"à":                  StartsLower | HasLower | NonASCII,
+		"euro-atlantique":    StartsLower | HasLower | Hyphenated,
+		"1er":                HasLower,
+		"U.S.":               StartsUpper | HasUpper,
+	}
+	for w, f := range want {
+		toks := p.Tokens(w)
+		if got := toks[0]; got.Kind != Word || got.Flags != f {
+			t.Errorf("Tokens(%q) starts with %+v, want flags %09b", w, got, f)
+		}
+	}
+	if toks := p.Tokens("3 000 ,"); toks[0].Flags|toks[1].Flags|toks[2].Flags != 0 {
+		t.Errorf("flags on other tokens than words: %+v", toks)
 	}
 }

@@ -365,9 +365,18 @@ func (st *state) analyze(pass *rules.Pass, pack *lang.Pack) []finding {
 }
 
 // lowerWord is a word of st.textVals[text], [start, end), that starts
-// with a lower-case letter: extract lists them as it goes, so that
-// markCommon reads them without a second pass over every token.
-type lowerWord struct{ text, start, end int32 }
+// with a lower-case letter, with its token's flags: extract lists them as
+// it goes, so that markCommon reads them without a second pass over every
+// token.
+type lowerWord struct {
+	text, start, end int32
+	flags            lang.TokenFlags
+}
+
+// lowerWordOf lists the word of token t of text.
+func lowerWordOf(text int, t *lang.Token) lowerWord {
+	return lowerWord{int32(text), int32(t.Start), int32(t.End), t.Flags}
+}
 
 // finding is a diagnostic before overlap removal.
 type finding struct {
@@ -454,31 +463,21 @@ func (st *state) markCommon() {
 		for _, lw := range st.lower {
 			w := st.textVals[lw.text][lw.start:lw.end]
 			// Most words are plain ASCII in lower case, with no
-			// hyphen: their own key, told in one pass with no branch
-			// per byte, and most of those need no look-up.
-			var other uint8
-			for _, c := range []byte(w) {
-				other |= otherByte[c]
-			}
-			if n := len(w); other == 0 && n < 64 {
+			// hyphen: their own key, told by their flags, and most of
+			// those need no look-up.
+			if n := len(w); lw.flags&(lang.NonASCII|lang.HasUpper|lang.Hyphenated) == 0 && n < 64 {
 				if firsts[w[0]&63]&(1<<n) != 0 && lasts[w[n-1]&63]&(1<<n) != 0 {
 					see(lowers[w])
 				}
 				continue
 			}
-			// Otherwise the plain bytes first, then ownKey's.
-			i := 0
-			for i < len(w) && plainByte[w[i]] {
-				i++
+			if lw.flags&lang.Apostrophe != 0 {
+				if i := len(w) - len("’"); i > 0 && w[i:] == "’" && plainBytes(w[:i]) && i+1 < 64 &&
+					(firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
+					continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
+				}
 			}
-			if i > 0 && w[i:] == "’" && i+1 < 64 && (firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
-				continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
-			}
-			own, hyphen := true, false
-			if i < len(w) {
-				own, hyphen = ownKey(w[i:])
-			}
-			if own {
+			if own, hyphen := ownKeyOf(w, lw.flags); own {
 				if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
 					continue // no key of its first or last byte and length
 				}
@@ -491,7 +490,7 @@ func (st *state) markCommon() {
 			// Looked up without building the key.
 			e, _ := lang.LookupFold(lowers, w)
 			see(e)
-			if hasHyphen(w) {
+			if lw.flags&lang.Hyphenated != 0 {
 				markSegments(lowers, see, w)
 			}
 		}
@@ -542,28 +541,35 @@ func ownKey(w string) (own, hyphen bool) {
 	return true, hyphen
 }
 
+// ownKeyOf is ownKey for a word w with flags f, told by its flags but for
+// the rare letters beyond Latin-1 (œ).
+func ownKeyOf(w string, f lang.TokenFlags) (own, hyphen bool) {
+	switch {
+	case f&(lang.HasUpper|lang.NonLatin1) == 0:
+		return true, f&lang.Hyphenated != 0
+	case f&lang.HasUpper == 0:
+		return ownKey(w)
+	}
+	return false, false
+}
+
 // plainByte marks the ASCII bytes but capitals and "-": ownKey passes
-// them over. otherByte is 1 for the other bytes.
-var plainByte, otherByte = func() (plain [256]bool, other [256]uint8) {
+// them over.
+var plainByte = func() (plain [256]bool) {
 	for c := range 256 {
 		plain[c] = c < utf8.RuneSelf && (c < 'A' || c > 'Z') && c != '-'
-		if !plain[c] {
-			other[c] = 1
-		}
 	}
-	return plain, other
+	return plain
 }()
 
-// hasHyphen reports whether w holds a hyphen of any form (- U+2010
-// U+2011), the ones lang.Fold makes "-".
-func hasHyphen(w string) bool {
+// plainBytes reports whether every byte of w is a plainByte.
+func plainBytes(w string) bool {
 	for i := 0; i < len(w); i++ {
-		// U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8.
-		if w[i] == '-' || w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91) {
-			return true
+		if !plainByte[w[i]] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // markSegments marks the hyphenated parts of w that are written in lower
@@ -666,7 +672,7 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 			// No name: listed if in lower case, and a particle or the
 			// end of a sequence.
 			if text >= 0 && first != startNone {
-				st.lower = append(st.lower, lowerWord{int32(text), int32(t.Start), int32(t.End)})
+				st.lower = append(st.lower, lowerWordOf(text, t))
 			}
 			if len(st.cur) > 0 {
 				if isParticle(t.Text(s)) {
@@ -677,10 +683,10 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 			}
 			continue
 		}
-		if text >= 0 && startsLowerBy(first, t.Text(s)) {
-			st.lower = append(st.lower, lowerWord{int32(text), int32(t.Start), int32(t.End)})
+		if text >= 0 && t.Flags&lang.StartsLower != 0 {
+			st.lower = append(st.lower, lowerWordOf(text, t))
 		}
-		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && isNameWord(t.Text(s))
+		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && t.Flags&lang.StartsUpper != 0
 		if name {
 			st.roles = st.roleAt(s, t, st.roles)
 		}
@@ -690,10 +696,10 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 				for k+1 < len(toks) && toks[k+1].Start < end {
 					k++
 					if u := &toks[k]; u.Kind == lang.Word {
-						if text >= 0 && u.End > u.Start && startsLowerBy(startOf[s[u.Start]], u.Text(s)) {
-							st.lower = append(st.lower, lowerWord{int32(text), int32(u.Start), int32(u.End)})
+						if text >= 0 && u.Flags&lang.StartsLower != 0 {
+							st.lower = append(st.lower, lowerWordOf(text, u))
 						}
-						if isNameWord(u.Text(s)) {
+						if isNameWord(s, u) {
 							st.roles = st.roleAt(s, u, st.roles)
 						}
 					}
@@ -739,7 +745,7 @@ func (st *state) flush(src *source, s string, toks []lang.Token) {
 // names a person) and follow no preposition or article ("la gare de
 // Saint-Étienne" names a town).
 func (st *state) placeName(s string, toks []lang.Token, k int) bool {
-	if !hasHyphen(toks[k].Text(s)) {
+	if toks[k].Flags&lang.Hyphenated == 0 {
 		return false
 	}
 	j := k - 1
@@ -752,7 +758,7 @@ func (st *state) placeName(s string, toks []lang.Token, k int) bool {
 	if st.pack.PlaceNoun(toks[j].Text(s)) {
 		return true
 	}
-	if next := wordAfter(s, toks, k); next != "" && isNameWord(next) || placeOf[toks[j].Text(s)] {
+	if next := wordAfter(toks, k); next != nil && isNameWord(s, next) || placeOf[toks[j].Text(s)] {
 		return false // "la gare de Saint-Étienne": the town, no dedication
 	}
 	words := 0
@@ -763,7 +769,7 @@ func (st *state) placeName(s string, toks []lang.Token, k int) bool {
 			return false
 		case st.pack.PlaceNoun(t.Text(s)):
 			return true // after one lower-case word at least: toks[j] was none
-		case words == maxPlaceComplement || !startsLower(t.Text(s)) || notComplement[t.Text(s)]:
+		case words == maxPlaceComplement || t.Flags&lang.StartsLower == 0 || notComplement[t.Text(s)]:
 			return false
 		default:
 			words++
@@ -793,21 +799,16 @@ var placeOf = map[string]bool{
 	"de": true, "du": true, "des": true, "d’": true, "d'": true, "la": true, "le": true, "les": true, "l’": true, "l'": true,
 }
 
-// wordAfter is the text of the word after token k, past white space only.
-func wordAfter(s string, toks []lang.Token, k int) string {
+// wordAfter is the word after token k, past white space only, or nil.
+func wordAfter(toks []lang.Token, k int) *lang.Token {
 	k++
 	for k < len(toks) && toks[k].Kind == lang.Space {
 		k++
 	}
 	if k < len(toks) && toks[k].Kind == lang.Word {
-		return toks[k].Text(s)
+		return &toks[k]
 	}
-	return ""
-}
-
-func startsLower(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r)
+	return nil
 }
 
 // isParticle is particles[lang.LowerFold(w)], without building the key.
@@ -887,13 +888,10 @@ func twoLines(sp string) bool {
 	return i >= 0 && strings.IndexByte(sp[i+1:], '\n') >= 0
 }
 
-func isNameWord(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf { // most words: no decoding
-		c := w[0]
-		return 'A' <= c && c <= 'Z' || (c == 'a' || c == 'e' || c == 'b' || c == 'i') && arabicArticle(w)
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || arabicArticle(w)
+// isNameWord reports whether the word t of s starts with a capital or is
+// an Arabic article joined to a name ("al-Assad").
+func isNameWord(s string, t *lang.Token) bool {
+	return t.Flags&lang.StartsUpper != 0 || t.Flags&lang.StartsLower != 0 && arabicArticle(t.Text(s))
 }
 
 // The classes of a word's first byte (startOf), by which extract
@@ -903,7 +901,7 @@ const (
 	startLower          // ASCII lower-case letter but the ones below: no name
 	startCapital        // ASCII capital: a name
 	startArticle        // a, b, e, i: an Arabic article may start there ("al-Assad")
-	startOther          // beyond ASCII: isNameWord decodes
+	startOther          // beyond ASCII: the token's flags tell
 )
 
 var startOf = func() (t [256]uint8) {
@@ -921,12 +919,6 @@ var startOf = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// startsLowerBy reports whether w, whose first byte has class first,
-// starts with a lower-case letter.
-func startsLowerBy(first uint8, w string) bool {
-	return first == startLower || first == startArticle || first == startOther && w != "" && startsLower(w)
-}
 
 // roleAt appends to roles the role starting at t, a capitalised word
 // (only those can start a role that matters here) after the roles found
@@ -959,7 +951,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 	prevTok := -1
 	for n, k := range seq {
 		t := toks[k]
-		if !isNameWord(t.Text(s)) {
+		if !isNameWord(s, &t) {
 			prev = -1 // a particle separates: "République de Corée" has no pair
 			continue
 		}
@@ -975,11 +967,14 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 		weak := src.weak || (n == 0 && !src.people && src.sentences != nil && initial(s, toks, k, src.sentences))
 		// A dateline ("BANJUL — President Adama Barrow…") is a run of
 		// capitals too.
-		shout := allCaps(t.Text(s)) && (allCaps(wordAt(s, toks, k, -1)) || allCaps(wordAt(s, toks, k, 1)) ||
+		shout := inCaps(s, &t) && (inCaps(s, wordNear(toks, k, -1)) || inCaps(s, wordNear(toks, k, 1)) ||
 			strings.TrimSpace(s[:t.Start]) == "")
 		start := t.Start
 		for start < end {
 			segEnd := start
+			if t.Flags&lang.Hyphenated == 0 {
+				segEnd = end // most words: one segment
+			}
 			for segEnd < end {
 				if c := s[segEnd]; c < utf8.RuneSelf && c != '-' {
 					segEnd++ // most letters: no decoding
@@ -991,7 +986,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 				}
 				segEnd += sz
 			}
-			if r, _ := utf8.DecodeRuneInString(s[start:]); unicode.IsUpper(r) && segEnd > start {
+			if upperAt(s, &t, start) && segEnd > start {
 				st.parts = append(st.parts, part{src: src, i: start, j: segEnd, seq: id, weak: weak, shout: shout, order: st.next(),
 					w: st.wordOf(s[start:segEnd]), role: !src.people && inSpans(roles, start, segEnd)})
 				if prev >= 0 {
@@ -1017,14 +1012,29 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 	st.seqs = append(st.seqs, seqRange{base, len(st.parts)})
 }
 
-// wordAt is the text of the word before (dir -1) or after (dir 1) token k.
-func wordAt(s string, toks []lang.Token, k, dir int) string {
+// wordNear is the word before (dir -1) or after (dir 1) token k, or nil.
+func wordNear(toks []lang.Token, k, dir int) *lang.Token {
 	for k += dir; k >= 0 && k < len(toks); k += dir {
 		if toks[k].Kind == lang.Word {
-			return toks[k].Text(s)
+			return &toks[k]
 		}
 	}
-	return ""
+	return nil
+}
+
+// inCaps reports whether t, a word of s or nil, is written in capitals
+// (allCaps). Most words hold a lower-case letter: their flags tell.
+func inCaps(s string, t *lang.Token) bool {
+	return t != nil && t.Flags&lang.HasLower == 0 && allCaps(t.Text(s))
+}
+
+// upperAt reports whether the rune at i in the word t of s is upper case.
+func upperAt(s string, t *lang.Token, i int) bool {
+	if i == t.Start {
+		return t.Flags&lang.StartsUpper != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
 }
 
 // allCaps: two letters or more, none lower-case.
