@@ -98,6 +98,46 @@ func filterTexts(p *Pack) []string {
 	return texts
 }
 
+// checkMayBeginAt: where mayBeginAt says no number word begins, the
+// matcher finds no number but in digits (Cardinal reads those first).
+func checkMayBeginAt(t *testing.T, p *Pack, s string, i int) {
+	t.Helper()
+	if i >= len(s) || '0' <= s[i] && s[i] <= '9' || p.num.mayBeginAt(s, i) {
+		return
+	}
+	if _, e, ok := cardinalPlain(p, s, i); ok {
+		t.Fatalf("%s mayBeginAt(%q, %d) is false, but %q is a cardinal", p.Tag, s, i, s[i:e])
+	}
+}
+
+func TestMayBeginAt(t *testing.T) {
+	fr := mustPack(t, "fr")
+	for w, want := range map[string]bool{"quatre": true, "Quatre pays": true, "QUINZE": true, "un,": true, "une": true,
+		"vingt-deux": true, "mille": true, "zéro": true, "ze\u0301ro": true, "qua\u0301tre": true, "un\u0301": true,
+		"sixʼ": true, "dix\u00a0pays": true, "des": false, "dans": false, "les": false, "Chicago": false, "u": false,
+		"unx": false, "vin": true, "d": false, "à": false, "À": false, "d’un": false, "qu’à": false, "décidé": false,
+		"État": false, "Suède": false, "ZÉRO": true, "zé": true, "zè": true, "d×": true, "a\u0300\u0301": true,
+		"\u212aa": true, "dix’": true, "z\u00e9\u0301": true, "un\xc3\xc3": true, "un\xc3": true} {
+		if got := fr.num.mayBeginAt(w, 0); got != want {
+			t.Errorf("fr mayBeginAt(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, p := range fuzzPacks(t) {
+		for k := range p.num.starts {
+			for _, w := range []string{k, strings.ToUpper(k), strings.ToUpper(k[:1]) + k[1:], k + " x", k + "-x"} {
+				if !p.num.mayBeginAt(w, 0) {
+					t.Errorf("%s mayBeginAt(%q) is false", p.Tag, w)
+				}
+			}
+		}
+		for _, s := range append(filterTexts(p), "à d’un qu’à décidé État Suède, ÿ × ÷ Zéro, ZÉRO zé\u0301ro d’ex dʼun un\xc3\xc3 un\xc3") {
+			for i := 0; i < len(s); i++ {
+				checkMayBeginAt(t, p, s, i)
+			}
+		}
+	}
+}
+
 func TestCardinalFilter(t *testing.T) {
 	for _, p := range fuzzPacks(t) {
 		for _, s := range filterTexts(p) {
@@ -174,6 +214,7 @@ func FuzzFilters(f *testing.F) {
 					t.Fatalf("%s Country(%q, %d) = %s %v %d %v, the matcher alone %s %v %d %v", p.Tag, s, i, code, name, e2, ok2, wcode, wname, we2, wok2)
 				}
 				checkCountryStarts(t, p, s, i)
+				checkMayBeginAt(t, p, s, i)
 			}
 		}
 	})
@@ -201,6 +242,24 @@ func TestCountryNamesBeginCapitalised(t *testing.T) {
 					t.Errorf("%s: the country name %q begins in lower case", p.Tag, name)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkCardinalWordsFR tries Cardinal at every word of the seed, as
+// stated-count does.
+func BenchmarkCardinalWordsFR(b *testing.B) {
+	p := mustPack(b, "fr")
+	var starts []int
+	for _, t := range p.Tokens(seedFR) {
+		if t.Kind == Word || t.Kind == Number {
+			starts = append(starts, t.Start)
+		}
+	}
+	b.SetBytes(int64(len(seedFR)))
+	for b.Loop() {
+		for _, i := range starts {
+			p.Cardinal(seedFR, i)
 		}
 	}
 }
