@@ -83,6 +83,9 @@ func run(pass *rules.Pass) (any, error) {
 	c.prepare()
 	c.checkMarks()
 	c.checkSpeakers()
+	// The analyses' results go back to their pools once the record is
+	// done (textan's Release): a pooled checker must not point into them.
+	c.pass, c.quotes, c.sents, c.shared = nil, nil, nil, nil
 	checkers.Put(c)
 	return nil, nil
 }
