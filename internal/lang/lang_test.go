@@ -372,3 +372,28 @@ func TestTokensNonASCIIDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPackASCIILower: one key per lower-case word of up to 8 ASCII bytes,
+// whatever its case; longer and non-ASCII words have none.
+func TestPackASCIILower(t *testing.T) {
+	words := []string{"", "a", "b", "ab", "ba", "aa", "aaa", "de", "del", "della", "the", "their", "abcdefgh"}
+	seen := map[uint64]string{}
+	for _, w := range words {
+		k, ok := PackASCIILower(w)
+		if !ok {
+			t.Fatalf("PackASCIILower(%q): not ok", w)
+		}
+		if other, dup := seen[k]; dup {
+			t.Fatalf("%q and %q share key %#x", w, other, k)
+		}
+		seen[k] = w
+		if ku, _ := PackASCIILower(strings.ToUpper(w)); ku != k {
+			t.Errorf("PackASCIILower(%q) = %#x, want %#x as for %q", strings.ToUpper(w), ku, k, w)
+		}
+	}
+	for _, w := range []string{"abcdefghi", "été", "Ça"} {
+		if _, ok := PackASCIILower(w); ok {
+			t.Errorf("PackASCIILower(%q) ok, want not", w)
+		}
+	}
+}

@@ -265,6 +265,27 @@ func LowerFold(w string) string {
 	return strings.ToLower(Fold(w))
 }
 
+// PackASCIILower packs an ASCII word of up to 8 bytes, lower-cased, into
+// an integer, so that rules can look short words up in integer tables
+// instead of hashing strings (words hold no NUL byte: distinct lower-case
+// words, distinct keys); ok is false for longer words and non-ASCII ones.
+func PackASCIILower(w string) (key uint64, ok bool) {
+	if len(w) > 8 {
+		return 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key |= uint64(c) << (8 * i)
+	}
+	return key, true
+}
+
 // LookupFold is m[LowerFold(w)] without allocating the key for the words
 // that take the fast path (the map index of a converted byte slice does
 // not allocate).

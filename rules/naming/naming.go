@@ -822,7 +822,7 @@ func isParticle(w string) bool {
 	// Every particle is ASCII of five bytes at most, and so is the key
 	// of an ASCII word: only other words need folding.
 	if len(w) <= 5 {
-		k, ascii := packLower(w)
+		k, ascii := lang.PackASCIILower(w)
 		if !ascii {
 			v, _ := lang.LookupFold(particles, w)
 			return v
@@ -839,13 +839,13 @@ func isParticle(w string) bool {
 	return false
 }
 
-// particleKeys are the particles packed by packLower, sorted: an ASCII
+// particleKeys are the particles packed by lang.PackASCIILower, sorted: an ASCII
 // word is looked up with a few integer comparisons, no hashing
 // (TestIsParticleAsDefined checks it against the map).
 var particleKeys = func() []uint64 {
 	var keys []uint64
 	for p := range particles {
-		k, _ := packLower(p)
+		k, _ := lang.PackASCIILower(p)
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -864,22 +864,6 @@ var particleStart = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// packLower packs w, of five bytes at most, in lower case and its length
-// into an integer, and reports whether w is ASCII.
-func packLower(w string) (k uint64, ascii bool) {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return 0, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		k = k<<8 | uint64(c)
-	}
-	return k<<8 | uint64(len(w)), true
-}
 
 // twoLines reports whether white space holds two line breaks or more: a
 // paragraph break.

@@ -392,7 +392,7 @@ var functionWords, functionWordsUTF8, longestFunctionWord = func() (map[uint64]u
 	add := func(words string, bit uint8) {
 		for _, w := range strings.Fields(words) {
 			longest = max(longest, len(w))
-			if k, ok := packWord(w); ok {
+			if k, ok := lang.PackASCIILower(w); ok {
 				ascii[k] |= bit
 			} else {
 				other[w] |= bit
@@ -412,31 +412,12 @@ const (
 	frenchWord
 )
 
-// packWord packs an ASCII word of up to 8 letters, lower-cased, in an
-// integer; ok is false for longer words and non-ASCII ones.
-func packWord(w string) (key uint64, ok bool) {
-	if len(w) > 8 {
-		return 0, false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return 0, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		key |= uint64(c) << (8 * i)
-	}
-	return key, true
-}
-
 // wordClass returns the function-word bits of w, case-folded.
 func wordClass(w string) uint8 {
 	if len(w) > longestFunctionWord {
 		return 0 // every listed word is shorter, in capitals too: most words are
 	}
-	if k, ok := packWord(w); ok {
+	if k, ok := lang.PackASCIILower(w); ok {
 		return functionWords[k]
 	}
 	return functionWordsUTF8[strings.ToLower(w)]
