@@ -50,7 +50,7 @@ var Sentences = &rules.Rule{
 	Requires:   []*rules.Rule{Language},
 	ResultType: reflect.TypeFor[*perText[TextSentences, lang.Span]](),
 	Run: func(pass *rules.Pass) (any, error) {
-		return sentencesOfTexts(Pack(pass), pass.Record.Texts()), nil
+		return ofTexts(&sentenceResults, Pack(pass), pass.Record.Texts(), sentencesOf, (*lang.Pack).AppendSentences, sentencesEntry), nil
 	},
 	Release: sentenceResults.release,
 }
@@ -113,7 +113,7 @@ var Tokens = &rules.Rule{
 	Requires:   []*rules.Rule{Language},
 	ResultType: reflect.TypeFor[*perText[TextTokens, lang.Token]](),
 	Run: func(pass *rules.Pass) (any, error) {
-		return tokensOfTexts(Pack(pass), pass.Record.Texts()), nil
+		return ofTexts(&tokenResults, Pack(pass), pass.Record.Texts(), tokensOf, (*lang.Pack).AppendTokens, tokensEntry), nil
 	},
 	Release: tokenResults.release,
 }
@@ -177,44 +177,39 @@ func partsOf[E, T any](pass *rules.Pass, a *rules.Rule) []E {
 	return r.texts
 }
 
-// tokensOfTexts tokenizes every text, through the memo when it is on.
-func tokensOfTexts(p *lang.Pack, texts []rules.Text) *perText[TextTokens, lang.Token] {
+// ofTexts runs one analysis on every text into a result from pool. With
+// the memo on, each text's part is the memo's (memoized); otherwise every
+// text appends its items to the result's one buffer (appendText). entry
+// makes a text's entry of its part.
+func ofTexts[E, T any](pool *resultPool[E, T], p *lang.Pack, texts []rules.Text,
+	memoized func(*lang.Pack, string) []T, appendText func(*lang.Pack, []T, string) []T,
+	entry func(rules.Text, []T) E) *perText[E, T] {
 	if p == nil {
-		return tokenResults.get(0)
+		return pool.get(0)
 	}
-	r := tokenResults.get(len(texts))
+	r := pool.get(len(texts))
 	if memo.Load() != nil {
 		for k, t := range texts {
-			r.texts[k] = TextTokens{Text: t, Tokens: tokensOf(p, t.Value())}
+			r.texts[k] = entry(t, memoized(p, t.Value()))
 		}
 		return r
 	}
-	r.items = appendEach(r.items, texts, p.AppendTokens, func(k int, toks []lang.Token) {
-		r.texts[k] = TextTokens{Text: texts[k], Tokens: toks}
+	appendOne := func(dst []T, s string) []T { return appendText(p, dst, s) }
+	r.items = appendEach(r.items, texts, appendOne, func(k int, part []T) {
+		r.texts[k] = entry(texts[k], part)
 	})
 	return r
 }
 
-// sentencesOfTexts splits every text into sentences, through the memo when
-// it is on.
-func sentencesOfTexts(p *lang.Pack, texts []rules.Text) *perText[TextSentences, lang.Span] {
-	if p == nil {
-		return sentenceResults.get(0)
+func tokensEntry(t rules.Text, toks []lang.Token) TextTokens {
+	return TextTokens{Text: t, Tokens: toks}
+}
+
+func sentencesEntry(t rules.Text, sents []lang.Span) TextSentences {
+	if len(sents) == 0 {
+		sents = nil // as Sentences says "none"
 	}
-	r := sentenceResults.get(len(texts))
-	if memo.Load() != nil {
-		for k, t := range texts {
-			r.texts[k] = TextSentences{Text: t, Sentences: sentencesOf(p, t.Value())}
-		}
-		return r
-	}
-	r.items = appendEach(r.items, texts, p.AppendSentences, func(k int, sents []lang.Span) {
-		if len(sents) == 0 {
-			sents = nil // as Sentences says "none"
-		}
-		r.texts[k] = TextSentences{Text: texts[k], Sentences: sents}
-	})
-	return r
+	return TextSentences{Text: t, Sentences: sents}
 }
 
 // appendEach appends the results of every text to items and hands each
