@@ -2,7 +2,6 @@ package builtin_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/artlint/artlint/internal/engine"
@@ -10,6 +9,7 @@ import (
 	"github.com/artlint/artlint/internal/schemas"
 	"github.com/artlint/artlint/rules"
 	_ "github.com/artlint/artlint/rules/builtin"
+	"github.com/artlint/artlint/rules/ruletest"
 )
 
 // The seed records: the French one is the record every corpus record is
@@ -141,25 +141,11 @@ func BenchmarkRulesArticles(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	paths, err := filepath.Glob("../../testdata/articles/clean/*")
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no clean articles: %v", err)
-	}
-	var files []*rules.File
+	files := ruletest.Files(b, "../../testdata/articles/clean/*")
 	var recs []*rules.Record
 	size := 0
-	for _, path := range paths {
-		format, ok := load.FormatOf(path)
-		if !ok {
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		f := rules.NewFile(path, data, format)
-		files = append(files, f)
-		size += len(data)
+	for _, f := range files {
+		size += len(f.Content)
 		for _, rec := range load.Parse(f, load.Limits{}).Records {
 			rec.Texts()
 			recs = append(recs, rec)

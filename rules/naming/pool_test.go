@@ -1,13 +1,10 @@
 package naming
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"unicode"
 
-	"github.com/artlint/artlint/internal/load"
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/ruletest"
 	"github.com/artlint/artlint/rules/textan"
@@ -19,22 +16,8 @@ import (
 // came before; and the names that Names returned stay as they were.
 func TestPooledStateAsFresh(t *testing.T) {
 	var recs []*rules.Record
-	for _, dir := range []string{"clean", "defects"} {
-		paths, err := filepath.Glob(filepath.Join("../../testdata/articles", dir, "*"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, path := range paths {
-			format, ok := load.FormatOf(path)
-			if !ok {
-				continue
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			recs = append(recs, ruletest.Parse(t, rules.NewFile(path, data, format))...)
-		}
+	for _, f := range ruletest.Files(t, "../../testdata/articles/clean/*", "../../testdata/articles/defects/*") {
+		recs = append(recs, ruletest.Parse(t, f)...)
 	}
 	if len(recs) < 100 {
 		t.Fatalf("only %d records", len(recs))

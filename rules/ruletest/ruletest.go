@@ -5,6 +5,8 @@
 package ruletest
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/artlint/artlint/internal/load"
@@ -20,6 +22,34 @@ func Parse(tb testing.TB, f *rules.File) []*rules.Record {
 		tb.Fatalf("%s does not parse: %v", f.Path, res.Errors)
 	}
 	return res.Records
+}
+
+// Files reads every file matching the globs whose name gives a record
+// format (the test articles, say), failing the test if none does.
+func Files(tb testing.TB, globs ...string) []*rules.File {
+	tb.Helper()
+	var files []*rules.File
+	for _, glob := range globs {
+		paths, err := filepath.Glob(glob)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, path := range paths {
+			format, ok := load.FormatOf(path)
+			if !ok {
+				continue
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			files = append(files, rules.NewFile(path, data, format))
+		}
+	}
+	if len(files) == 0 {
+		tb.Fatalf("no record files in %v", globs)
+	}
+	return files
 }
 
 // ParseOne reads a JSON document that holds exactly one record.
