@@ -51,7 +51,9 @@ const maxNames = 4
 // Names returns the record's spellings that are not variants of another
 // spelling of the same record (those are reported within the record, and
 // are no reference for other records). Nil when the record's language
-// has no pack.
+// has no pack. It analyses the record again from the analyses' results,
+// so it must be called before the engine releases them (Rule.Release):
+// the engine calls it right after the rule has run.
 func (r *Result) Names() *Names {
 	if r == nil || r.pass == nil {
 		return nil
