@@ -78,6 +78,12 @@ type numberTables struct {
 	// startHeads holds the other keys of starts up to their first
 	// non-ASCII rune ("z" and 'é' for "zéro"): a handful at most.
 	startHeads []startHead
+	// leads is prefixes as CardinalMayStart reads it: indexed by the
+	// leadClass of a word's first three bytes, digits let through.
+	leads [32][32]uint32 // leadClasses rounded up: an index masked by 31 needs no bounds check
+	// firsts tells the first bytes that CardinalMayStart lets through
+	// when it cannot read three: a digit, an initial, any non-ASCII byte.
+	firsts     [256]bool
 	groupSeps  string
 	tensSpace  bool
 	andTens    map[int]bool
@@ -150,7 +156,71 @@ func buildNumbers(d numberData) (numberTables, error) {
 		t.fixedVals = append(t.fixedVals, v)
 	}
 	t.fixed.sort()
+	t.buildLeads()
 	return t, nil
+}
+
+// buildLeads fills leads and firsts once starts is complete.
+func (t *numberTables) buildLeads() {
+	for c := range t.firsts {
+		t.firsts[c] = t.starts == nil || c >= utf8.RuneSelf || '0' <= c && c <= '9' || t.initials[c]
+	}
+	for c0 := range uint8(leadClasses) {
+		for c1 := range uint8(leadClasses) {
+			for c2 := range uint8(leadClasses) {
+				if t.starts == nil || c0 == leadDigit || t.mayBeginWith(c0, c1, c2) {
+					t.leads[c0][c1] |= 1 << c2
+				}
+			}
+		}
+	}
+}
+
+// mayBeginWith is mayBeginAt's ASCII reading of three bytes of leadClass
+// c0, c1, c2: a digit is an ASCII non-letter there, and the word ends at
+// its first.
+func (t *numberTables) mayBeginWith(c0, c1, c2 uint8) bool {
+	cls := [3]uint8{c0, c1, c2}
+	for k := range cls {
+		if cls[k] == leadDigit || k > 0 && cls[k-1] == prefixEnd {
+			cls[k] = prefixEnd
+		}
+	}
+	return t.prefixes[cls[0]][cls[1]]&(1<<cls[2]) != 0
+}
+
+// leadClass is prefixClass with the digits apart (a byte indexes it
+// without a bounds check).
+var leadClass = func() (c [256]uint8) {
+	for b := range c {
+		c[b] = prefixClass[b]
+		if '0' <= b && b <= '9' {
+			c[b] = leadDigit
+		}
+	}
+	return c
+}()
+
+const (
+	leadDigit   = prefixClasses // an ASCII digit: Cardinal reads digits
+	leadClasses = prefixClasses + 1
+)
+
+// CardinalMayStart is a pre-check for callers that try Cardinal at every
+// word, small enough to be inlined: false only when Cardinal(s, i) fails.
+// It reads the first three bytes at i when they are ASCII and no
+// combining mark follows them, as Cardinal's first tests do (see
+// mayBeginAt), else only the first byte, and lets any other word through.
+func (p *Pack) CardinalMayStart(s string, i int) bool {
+	if i < 0 || i+3 >= len(s) {
+		return true
+	}
+	w := s[i : i+4] // one bounds check
+	if w[0]|w[1]|w[2] >= utf8.RuneSelf || w[3] >= 0xCC {
+		return p.num.firsts[w[0]]
+	}
+	// Classes are below 32: the mask only spares a bounds check.
+	return p.num.leads[leadClass[w[0]]&31][leadClass[w[1]]]&(1<<leadClass[w[2]]) != 0
 }
 
 // canStart reports whether a number can begin with an atom of this kind
@@ -520,7 +590,15 @@ func (p *Pack) lexNumber(s string, i int, atoms []numAtom) []numAtom {
 
 func scanLetters(s string, j int) int {
 	for j < len(s) {
-		r, n := runeAt(s, j)
+		if c := s[j]; c < utf8.RuneSelf {
+			// The ASCII letters are ASCII's only letters and marks.
+			if !asciiLetter(c) {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
 		if !isLetterOrMark(r) {
 			break
 		}

@@ -162,11 +162,11 @@ func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok boo
 	return code, name, end, end > 0
 }
 
-// runSet holds hashes of the ASCII letters country names begin with (see
-// addCountryRun): a text whose first word is ASCII letters followed by an
-// ASCII character, and whose hash is not there, begins no country name (a
-// name whose letters go on with a non-ASCII rune needs one there too).
-// Collisions only let a word through to the matcher.
+// runSet holds hashes of the letters country names begin with (see
+// addCountryRun and letterRunEnd): a text whose first word is such letters
+// followed by an ASCII character, and whose hash is not there, begins no
+// country name (a name whose letters go on with another rune needs one
+// there too). Collisions only let a word through to the matcher.
 type runSet [runBits / 64]uint64
 
 const runBits = 8192
@@ -185,14 +185,11 @@ func runHash(run string) uint32 {
 	return h % runBits
 }
 
-// addCountryRun puts in countryRuns the ASCII letters name begins with,
-// when an ASCII character or nothing follows them.
+// addCountryRun puts in countryRuns the letters name begins with (see
+// letterRunEnd), when an ASCII character or nothing follows them.
 func (p *Pack) addCountryRun(name string) {
 	f := Fold(strings.TrimSpace(name))
-	n := 0
-	for n < len(f) && asciiLetter(f[n]) {
-		n++
-	}
+	n := letterRunEnd(f, 0)
 	if n == 0 || n < len(f) && f[n] >= utf8.RuneSelf {
 		return
 	}
@@ -209,17 +206,33 @@ func (p *Pack) CountryStarts(s string, i int) (name, article bool) {
 	return p.mayBeginCountryName(s, i), p.countryArtLead.may(s, i)
 }
 
+// letterRunEnd is the end of the run of letters at i that runSet hashes:
+// ASCII letters, then also Latin-1 letters ("Alliés", "Pérou"), which NFC
+// keeps as they are unless a combining mark follows, and then the run
+// stops before the mark.
+func letterRunEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		switch {
+		case asciiLetter(s[j]):
+			j++
+		case s[j] == 0xC3 && j > i && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
 // mayBeginCountryName is false only when no country name begins at i: its
-// first keys are no name's, or its first word is ASCII letters, followed
-// by an ASCII character, that begin no name (see runSet).
+// first keys are no name's, or its first word is letters (letterRunEnd),
+// followed by an ASCII character, that begin no name (see runSet).
 func (p *Pack) mayBeginCountryName(s string, i int) bool {
 	if !p.countryNameLead.may(s, i) {
 		return false
 	}
-	j := i
-	for j < len(s) && asciiLetter(s[j]) {
-		j++
-	}
+	j := letterRunEnd(s, i)
 	if j == i || j < len(s) && s[j] >= utf8.RuneSelf {
 		return true // not read here: non-ASCII letters, marks, other apostrophes…
 	}

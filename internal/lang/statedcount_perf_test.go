@@ -51,6 +51,18 @@ func cardinalPlain(p *Pack, s string, i int) (int, int, bool) {
 	return v, end, true
 }
 
+// scanLettersPlain is scanLetters decoding every rune.
+func scanLettersPlain(s string, j int) int {
+	for j < len(s) {
+		r, n := runeAt(s, j)
+		if !isLetterOrMark(r) {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
 // countryPlain is Country without its filters.
 func countryPlain(p *Pack, s string, i int) (code string, name Span, end int, ok bool) {
 	if !atWordStart(s, i) {
@@ -138,6 +150,55 @@ func TestMayBeginAt(t *testing.T) {
 	}
 }
 
+// checkCardinalMayStart: where CardinalMayStart says no, Cardinal finds
+// no number.
+func checkCardinalMayStart(t *testing.T, p *Pack, s string, i int) {
+	t.Helper()
+	if p.CardinalMayStart(s, i) {
+		return
+	}
+	if _, e, ok := p.Cardinal(s, i); ok {
+		t.Fatalf("%s CardinalMayStart(%q, %d) is false, but %q is a cardinal", p.Tag, s, i, s[i:e])
+	}
+}
+
+func TestCardinalMayStart(t *testing.T) {
+	fr := mustPack(t, "fr")
+	for w, want := range map[string]bool{"quatre pays": true, "Quatre pays": true, "QUINZE pays": true, "une fois": true,
+		"un, deux": true, "vingt-deux": true, "12 pays": true, "1er mai": true, "zéro pays": true, "Chicago": false,
+		"des pays": false, "réunion": false, "l’OTAN": false, "d’un pays": true, "à nos": true, "dix": true, "ab": true} {
+		if got := fr.CardinalMayStart(w, 0); got != want {
+			t.Errorf("fr CardinalMayStart(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, p := range fuzzPacks(t) {
+		for k := range p.num.starts {
+			for _, w := range []string{k, strings.ToUpper(k), strings.ToUpper(k[:1]) + k[1:], k + " x", k + "-x", "x " + k + " x"} {
+				if i := strings.LastIndex(w, k[1:]) - 1; !p.CardinalMayStart(w, i) {
+					t.Errorf("%s CardinalMayStart(%q, %d) is false", p.Tag, w, i)
+				}
+			}
+		}
+		for _, s := range filterTexts(p) {
+			for i := -1; i <= len(s); i++ {
+				checkCardinalMayStart(t, p, s, i)
+			}
+		}
+	}
+}
+
+// TestScanLetters: scanLetters reads ASCII bytes without decoding them,
+// and ends where decoding every rune would.
+func TestScanLetters(t *testing.T) {
+	for _, s := range append(filterTexts(mustPack(t, "fr")), "abc\xffdef", "e\u0301t\u00e9 x", "A1b", "\u02bcx") {
+		for i := 0; i <= len(s); i++ {
+			if got, want := scanLetters(s, i), scanLettersPlain(s, i); got != want {
+				t.Errorf("scanLetters(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
 func TestCardinalFilter(t *testing.T) {
 	for _, p := range fuzzPacks(t) {
 		for _, s := range filterTexts(p) {
@@ -186,7 +247,7 @@ func TestCountryStarts(t *testing.T) {
 				checkCountryStarts(t, p, s, i)
 			}
 		}
-		for _, s := range []string{"OTAN", "Alliance", "de l’Alliance", "Chicago"} {
+		for _, s := range []string{"OTAN", "Alliance", "de l’Alliance", "Chicago", "Alliés"} {
 			if name, _ := p.CountryStarts(s, 0); name {
 				t.Errorf("%s CountryStarts(%q): a name may begin", p.Tag, s)
 			}
@@ -194,7 +255,8 @@ func TestCountryStarts(t *testing.T) {
 	}
 }
 
-// FuzzFilters compares Cardinal and Country with the matchers alone.
+// FuzzFilters compares Cardinal and Country with the matchers alone, and
+// checks their pre-checks.
 func FuzzFilters(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -215,6 +277,10 @@ func FuzzFilters(f *testing.F) {
 				}
 				checkCountryStarts(t, p, s, i)
 				checkMayBeginAt(t, p, s, i)
+				checkCardinalMayStart(t, p, s, i)
+				if got, want := scanLetters(s, i), scanLettersPlain(s, i); got != want {
+					t.Fatalf("scanLetters(%q, %d) = %d, want %d", s, i, got, want)
+				}
 			}
 		}
 	})

@@ -146,6 +146,10 @@ type sentence struct {
 	text   int
 	span   lang.Span
 	quoted bool // quote block
+	// ws are its words (c.words over its span), the record's words from
+	// index w0 on.
+	ws     []lang.Token
+	w0     int
 	counts []*count
 	items  []item  // countries named, once scanned
 	enums  []*enum // lists of countries, once scanned
@@ -168,11 +172,41 @@ type checker struct {
 	first   []int // first sentence index of each text
 	clsBuf  []uint8
 	itemBuf []item
-	nouns   []nounState // of the words of the sentence scanCounts reads
+	nouns   []nounState // of the words of the record, as scanCounts reads them
+	// starts caches CountryStarts at each word of the record (see
+	// countryStartsAt), which countMaxItems and classes both ask.
+	starts []startState
 	// countries is set when a count of countries is to be linked: only
 	// then are lists of countries read, and only in the sentences the
 	// links look at (see lists).
 	countries bool
+}
+
+// startState caches, per word, CountryStarts at its start: startKnown
+// once read, with startName and startArticle as it answered.
+type startState uint8
+
+const (
+	startKnown startState = 1 << iota
+	startName
+	startArticle
+)
+
+// countryStartsAt is CountryStarts at word k of the record, w, read once.
+func (c *checker) countryStartsAt(v string, w lang.Token, k int) (name, article bool) {
+	st := c.starts[k]
+	if st == 0 {
+		st = startKnown
+		name, article := c.p.CountryStarts(v, w.Start)
+		if name {
+			st |= startName
+		}
+		if article {
+			st |= startArticle
+		}
+		c.starts[k] = st
+	}
+	return st&startName != 0, st&startArticle != 0
 }
 
 // nounState caches, per word, whether countNoun knows it.
@@ -184,17 +218,17 @@ const (
 	nounYes
 )
 
-// nounWithin reports a count noun among words [a, b] of ws, the words of
-// the sentence being scanned.
-func (c *checker) nounWithin(v string, ws []lang.Token, a, b int) bool {
-	for j := a; j <= b && j < len(ws); j++ {
-		if c.nouns[j] == nounUnknown {
-			c.nouns[j] = nounNo
-			if _, ok := c.countNoun(ws[j].Text(v)); ok {
-				c.nouns[j] = nounYes
+// nounWithin reports a count noun among words [a, b] of sentence s.
+func (c *checker) nounWithin(v string, s *sentence, a, b int) bool {
+	for j := a; j <= b && j < len(s.ws); j++ {
+		st := &c.nouns[s.w0+j]
+		if *st == nounUnknown {
+			*st = nounNo
+			if _, ok := c.countNoun(s.ws[j].Text(v)); ok {
+				*st = nounYes
 			}
 		}
-		if c.nouns[j] == nounYes {
+		if *st == nounYes {
 			return true
 		}
 	}
@@ -240,18 +274,27 @@ func run(pass *rules.Pass) (any, error) {
 	defer func() { sc.words, sc.sents = words, sents }()
 	for ti, ts := range all {
 		from := len(words)
-		for _, t := range c.toks[ti] {
-			if t.Kind == lang.Word || t.Kind == lang.Number {
-				words = append(words, t)
-			}
-		}
-		c.wtoks = append(c.wtoks, words[from:len(words):len(words)])
+		words = appendWords(words, c.toks[ti])
+		ws := words[from:len(words):len(words)]
+		c.wtoks = append(c.wtoks, ws)
 		c.first = append(c.first, len(c.sents))
+		k, prev := 0, 0
 		for _, sp := range ts.Sentences {
-			sents = append(sents, sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote, maxItems: -1})
+			if sp.Start < prev {
+				k = 0 // out of order: look from the start again
+			}
+			prev = sp.Start
+			a, b := sentenceWords(ws, k, sp)
+			k = a
+			sents = append(sents, sentence{text: ti, span: sp, quoted: ts.Text.Kind == rules.KindQuote, maxItems: -1,
+				ws: ws[a:b], w0: from + a})
 			c.sents = append(c.sents, &sents[len(sents)-1])
 		}
 	}
+	c.starts = grow(c.starts, len(words))[:len(words)]
+	clear(c.starts)
+	c.nouns = grow(c.nouns, len(words))[:len(words)]
+	clear(c.nouns)
 	c.quotes = grow(c.quotes, len(c.texts))[:len(c.texts)]
 	for i, tq := range textan.QuotationsOf(pass) {
 		if i < len(c.quotes) {
@@ -291,6 +334,32 @@ func (sc *scratch) release() {
 	clear(c.quotes)
 	c.pass, c.p, c.countries = nil, nil, false
 	scratchPool.Put(sc)
+}
+
+// appendWords appends the word and number tokens of toks to words.
+func appendWords(words, toks []lang.Token) []lang.Token {
+	for i := range toks {
+		// By index: the other tokens, about half, are not copied.
+		if k := toks[i].Kind; k == lang.Word || k == lang.Number {
+			words = append(words, toks[i])
+		}
+	}
+	return words
+}
+
+// sentenceWords returns the bounds [a, b) in ws of the words of span sp,
+// as words finds them, looking from word k on: no word before k begins at
+// or after sp.Start.
+func sentenceWords(ws []lang.Token, k int, sp lang.Span) (a, b int) {
+	a = k
+	for a < len(ws) && ws[a].Start < sp.Start {
+		a++
+	}
+	b = a
+	for b < len(ws) && ws[b].End <= sp.End {
+		b++
+	}
+	return a, b
 }
 
 // grow returns s emptied, with room for n elements.
@@ -343,9 +412,12 @@ func (c *checker) countMaxItems(si int) int {
 	if s.maxItems < 0 {
 		v := c.value(s.text)
 		s.maxItems = 0
-		for _, w := range c.words(s.text, s.span.Start, s.span.End) {
-			if mayBeCountryStart(w.Text(v)) {
-				if name, _ := c.p.CountryStarts(v, w.Start); name {
+		for k, w := range s.ws {
+			if w.Flags&lang.StartsUpper == 0 && w.Kind == lang.Word && !headFirst[v[w.Start]] {
+				continue // most words, read no further (see mayBeCountryStartAt)
+			}
+			if mayBeCountryStartAt(v, w) {
+				if name, _ := c.countryStartsAt(v, w, s.w0+k); name {
 					s.maxItems++
 				}
 			}
@@ -375,6 +447,32 @@ func mayBeCountryStart(w string) bool {
 	return headStarts[w[0]][d/64]&(1<<(d%64)) != 0
 }
 
+// mayBeCountryStartAt is mayBeCountryStart for word t of v, told by its
+// flags when it is a Word: capitalised, or a lower-case head read from its
+// first two bytes (a first rune not ASCII, and not upper case, is neither).
+func mayBeCountryStartAt(v string, t lang.Token) bool {
+	switch {
+	case t.Flags&lang.StartsUpper != 0:
+		return true
+	case t.Kind != lang.Word:
+		return mayBeCountryStart(t.Text(v))
+	}
+	w := t.Text(v)
+	if len(w) < 2 || w[0] >= utf8.RuneSelf || w[1] >= utf8.RuneSelf {
+		return false
+	}
+	d := lowerASCII(w[1])
+	return headStarts[w[0]][d/64]&(1<<(d%64)) != 0
+}
+
+// headFirst marks the first bytes of the heads of headStarts.
+var headFirst = func() (first [256]bool) {
+	for w := range countryLowerHead {
+		first[w[0]] = true
+	}
+	return first
+}()
+
 // headStarts has bit b of headStarts[a] set for the heads of
 // countryLowerHead that begin with bytes a, b, which countryClass finds
 // lower-casing the word (the first byte is not a capital there).
@@ -385,18 +483,21 @@ var headStarts = func() (starts [utf8.RuneSelf][2]uint64) {
 	return starts
 }()
 
-// classes returns the class of each word of ws (see countryClass) for
+// classes returns the class of each word of sentence s (see countryClass) for
 // mayStartCountry. A word of class countryStart at which no name begins
 // (Pack.CountryStarts) is made a lead word if an article may begin there
 // ("Les", "Au"), else of no class: Country finds a name only at such a
 // word or after an article of lead words before it, so it would fail at
 // that word and at the articles before it ("de l’OTAN").
-func (c *checker) classes(v string, ws []lang.Token) []uint8 {
+func (c *checker) classes(v string, s *sentence) []uint8 {
 	cls := c.clsBuf[:0]
-	for _, w := range ws {
-		cl := countryClass(w.Text(v))
+	for k, w := range s.ws {
+		cl := uint8(countryStart) // a capital: what countryClass would find reading it
+		if w.Flags&lang.StartsUpper == 0 {
+			cl = countryClass(w.Text(v))
+		}
 		if cl == countryStart {
-			switch name, article := c.p.CountryStarts(v, w.Start); {
+			switch name, article := c.countryStartsAt(v, w, s.w0+k); {
 			case !name && article:
 				cl = countryLeadWord
 			case !name:
@@ -490,21 +591,16 @@ func (c *checker) maxBetween() int {
 func (c *checker) scanCounts(si int, s *sentence) {
 	ti := s.text
 	v := c.value(ti)
-	ws := c.words(ti, s.span.Start, s.span.End)
+	ws := s.ws
 	// A count is a cardinal with a count noun at most reach words after
 	// it (a long spelled-out number plus the words allowed between). Few
 	// words are cardinals, and Cardinal rejects the others cheaply: try
 	// it first, and look for the noun only after one, once per word.
 	const reach = 8
-	nouns := c.nouns[:0]
-	for range ws {
-		nouns = append(nouns, nounUnknown)
-	}
-	c.nouns = nouns
-	for k := 0; k < len(ws); k++ {
+	for k := nextCardinal(c.p, v, ws, 0); k < len(ws); k = nextCardinal(c.p, v, ws, k+1) {
 		t := ws[k]
 		val, e, ok := c.p.Cardinal(v, t.Start)
-		if !ok || e > s.span.End || !c.nounWithin(v, ws, k+1, k+reach) {
+		if !ok || e > s.span.End || !c.nounWithin(v, s, k+1, k+reach) {
 			continue
 		}
 		last := k
@@ -600,6 +696,16 @@ func (c *checker) scanCounts(si int, s *sentence) {
 	}
 }
 
+// nextCardinal returns the index of the first word of ws, the words of
+// text v, from k on at which a cardinal may begin, or len(ws): the few
+// words Cardinal is tried at (see Pack.CardinalMayStart).
+func nextCardinal(p *lang.Pack, v string, ws []lang.Token, k int) int {
+	for k < len(ws) && !p.CardinalMayStart(v, ws[k].Start) {
+		k++
+	}
+	return k
+}
+
 // before appends to out up to four lower-cased words before offset i in
 // the sentence, nearest first.
 func (c *checker) before(v string, ws []lang.Token, i int, out []string) []string {
@@ -634,6 +740,17 @@ func isGapSpace(r rune) bool { return unicode.IsSpace(r) || isSuperscript(r) }
 // gap reads the text between two list items: white space, footnote
 // markers, one comma or semicolon and at most one coordinator.
 func gap(g string) (ok, coord bool) {
+	switch g { // the usual gaps, without reading them
+	case ", ":
+		return true, false
+	case " et ", " and ":
+		return true, true
+	}
+	return readGap(g)
+}
+
+// readGap is gap reading g.
+func readGap(g string) (ok, coord bool) {
 	punct := 0
 	// The fields of g between white space and footnote markers, read in
 	// place (strings.FieldsFunc would allocate them).
@@ -667,9 +784,9 @@ func (c *checker) scanCountries(si int, s *sentence) {
 	ti := s.text
 	v := c.value(ti)
 	pos := s.span.Start
-	ws := c.words(ti, s.span.Start, s.span.End)
+	ws := s.ws
 	// Each word's class once, not once per word looking ahead at it.
-	cls := c.classes(v, ws)
+	cls := c.classes(v, s)
 	from := len(c.itemBuf)
 	for k, t := range ws {
 		if t.Start < pos || !mayStartCountry(cls, k) {
