@@ -54,6 +54,7 @@ type Pack struct {
 	countryRuns       runSet  // see CountryStarts
 	nonExhaustiveLead leadSet
 	speechLeads       map[string]bool // first words of the speech phrases of several words
+	speechLeadsASCII  bool            // every key of speechLeads is ASCII
 	honorifics        *phraseSet
 	honorNeedCap      map[string]bool
 	pronouns          map[string]bool

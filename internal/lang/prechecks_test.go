@@ -43,6 +43,77 @@ func TestKeyAtMatchesReadFolded(t *testing.T) {
 	}
 }
 
+// TestPlainKeyMatchesKeyAt: wherever plainKey answers, it answers as
+// keyAt, in every case mode, whatever follows the rune; and it answers
+// for the lower-case letters of plain text, ASCII and Latin-1.
+func TestPlainKeyMatchesKeyAt(t *testing.T) {
+	p, _ := For("fr")
+	sets := []*phraseSet{p.roles, p.roleArticles, p.honorifics, p.countries}
+	nexts := []string{"", "a", "A", " ", "\u0301", "\u2019", "\u2011", "é", "\xff", "\xcc", "\xcb", "\xe2", "\xe2\x80", "\u202f"}
+	for r := rune(0); r < 0x800; r++ {
+		for _, next := range nexts {
+			s := string(r) + next
+			for _, ps := range sets {
+				for k := 0; k < 2; k++ {
+					key, n, ok := plainKey(s, 0)
+					wantOK := ('a' <= r && r <= 'z' || r >= 0xE0 && r <= 0xFF) && (len(next) == 0 || next[0] < 0xCC)
+					if ok != wantOK {
+						t.Fatalf("plainKey(%q, k=%d, mode %d) ok = %v, want %v", s, k, ps.mode, ok, wantOK)
+					}
+					if wk, wn := ps.keyAt(s, 0, k); ok && (key != wk || n != wn) {
+						t.Fatalf("plainKey(%q, k=%d, mode %d) = %q, %d; keyAt says %q, %d", s, k, ps.mode, key, n, wk, wn)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"\xc3", "\xc3(", "\xc3\xa9", "\xc3\xc3", "\xc3\x9f"} {
+		for _, ps := range sets {
+			if key, n, ok := plainKey(s, 0); ok {
+				if wk, wn := ps.keyAt(s, 0, 0); key != wk || n != wn {
+					t.Errorf("plainKey(%q) = %q, %d; keyAt says %q, %d", s, key, n, wk, wn)
+				}
+			}
+		}
+	}
+}
+
+// TestRoleAfterArticleFinal: wherever roleAfterArticle says its answer is
+// afterRoleArticle's, it is, after every article of both packs in any
+// case and before anything, and at every byte of the seeds' prose.
+func TestRoleAfterArticleFinal(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		p, _ := For(tag)
+		texts := seedProse(t)
+		for _, a := range p.d.RoleArticles {
+			for _, art := range []string{a, strings.ToUpper(a), norm.NFD.String(a), strings.ReplaceAll(a, "'", "\u2019")} {
+				for _, after := range []string{" ministre", "\u00a0secretary", "ministre", "s ministres", ", le", "-x", "\u0301 ministre", "", " ", "\u202fporte-parole"} {
+					texts = append(texts, art+after)
+				}
+				for _, role := range slices.Sorted(maps.Keys(p.d.Roles)) {
+					texts = append(texts, art+" "+role, art+role)
+				}
+			}
+		}
+		finals := 0
+		for _, s := range texts {
+			for i := 0; i <= len(s); i++ {
+				at, final, ok := p.finder.roleAfterArticle(s, i)
+				if !ok || !final {
+					continue
+				}
+				finals++
+				if want := p.afterRoleArticle(s, i); at != want {
+					t.Fatalf("%s: roleAfterArticle(%q, %d) = %d, final; afterRoleArticle says %d", tag, s, i, at, want)
+				}
+			}
+		}
+		if finals < 50 {
+			t.Errorf("%s: only %d final answers: the test tests little", tag, finals)
+		}
+	}
+}
+
 // TestPrechecksChangeNothing: Role, SpeechVerb and Honorific answer as
 // they do without their pre-checks at every byte of texts full of roles,
 // articles, speech verbs, honorifics and look-alikes, in both packs.
@@ -189,7 +260,7 @@ func TestSpeechLeadPrecheck(t *testing.T) {
 				words = append(words, tk.Text(s))
 			}
 		}
-		words = append(words, "", "a", "A", "à", "á", "a\u0301", "e\u0301", "\xff", "a\xff", "aé")
+		words = append(words, "", "a", "A", "à", "á", "a\u0301", "e\u0301", "\xff", "a\xff", "aé", "À", "\xc3", "a\xc3", "\xc3(", "à\u0301", "ÿ")
 		leads := 0
 		for _, w := range words {
 			want, _ := LookupFold(p.speechLeads, w)

@@ -102,6 +102,12 @@ func (p *Pack) buildSpeech() {
 	}
 	ps.sort()
 	p.speech = ps
+	p.speechLeadsASCII = true
+	for w := range p.speechLeads {
+		for i := 0; i < len(w); i++ {
+			p.speechLeadsASCII = p.speechLeadsASCII && w[i] < utf8.RuneSelf
+		}
+	}
 }
 
 // SpeechLead reports whether some speech phrase of more than one word
@@ -113,6 +119,12 @@ func (p *Pack) SpeechLead(word string) bool {
 	// keys the lead set knows: most words fail that, for the cost of a
 	// table lookup rather than folding the word for the map.
 	if len(word) >= 2 && !p.speechLead.may(word, 0) {
+		return false
+	}
+	// A letter of U+00C0–U+00FF (lead byte 0xC3) stays no ASCII once
+	// folded and lower-cased ("déclaré", "été"): no ASCII lead, and no
+	// folding, which decodes it through the case tables.
+	if p.speechLeadsASCII && strings.IndexByte(word, 0xC3) >= 0 {
 		return false
 	}
 	v, _ := LookupFold(p.speechLeads, word)
@@ -204,20 +216,34 @@ func (p *Pack) role(s string, i int, f *prechecks) (role string, span Span, end 
 	// Without a role after it, an article changes nothing: the role, if
 	// any, is then matched at i, as when no article is there. f's checks
 	// come before atWordStart, which is dearer after an apostrophe.
-	article := f == nil || f.roleAfterArticle(s, i)
-	if !article && !f.mayStart(s, i) || !atWordStart(s, i) {
+	// known is where f already found that a role may start, not to ask
+	// twice; final, that it is also where afterRoleArticle goes.
+	known, article, final := -1, f == nil, false
+	if f != nil {
+		known, final, article = f.roleAfterArticle(s, i)
+	}
+	if !article {
+		if !f.mayStart(s, i) {
+			return "", Span{}, 0, false
+		}
+		known = i
+	}
+	if !atWordStart(s, i) {
 		return "", Span{}, 0, false
 	}
 	j := i
-	if article {
+	switch {
+	case final:
+		j = known // where afterRoleArticle would go, as f found
+	case article:
 		j = p.afterRoleArticle(s, i)
 	}
 	var v, e int
 	ok = false
-	if p.roleOnlyLead.may(s, j) && f.mayStart(s, j) {
+	if p.roleOnlyLead.may(s, j) && (j == known || f.mayStart(s, j)) {
 		v, e, ok = p.roles.match(s, j)
 	}
-	if !ok && j != i && p.roleOnlyLead.may(s, i) && f.mayStart(s, i) {
+	if !ok && j != i && p.roleOnlyLead.may(s, i) && (i == known || f.mayStart(s, i)) {
 		v, e, ok = p.roles.match(s, i)
 		j = i
 	}
@@ -243,23 +269,25 @@ func (f *prechecks) mayStart(s string, i int) bool {
 
 // roleAfterArticle is false only when no role article followed by a role
 // starts at s[i]: it walks the articles' trie as match does and, wherever
-// an article may end, looks for a role where afterRoleArticle would.
-func (f *prechecks) roleAfterArticle(s string, i int) bool {
+// an article may end, looks for a role where afterRoleArticle would. When
+// true, it returns where f.mayStart said a role may start, and final when
+// that is afterRoleArticle's answer too (see lastArticle).
+func (f *prechecks) roleAfterArticle(s string, i int) (at int, final, ok bool) {
 	if i < 0 || i >= len(s) {
-		return false
+		return 0, false, false
 	}
 	ps := f.p.roleArticles
 	if c := s[i] | 0x20; 'a' <= c && c <= 'z' && (i+1 == len(s) || !mayBeMark(s, i+1)) && ps.rootASCII[c] == 0 {
-		return false // an ASCII letter no article starts with, the common case
+		return 0, false, false // an ASCII letter no article starts with, the common case
 	}
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
-		r, n := rune(s[j]), 1
-		if !('a' <= r && r <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
-			r, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		r, n, plain := plainKey(s, j)
+		if !plain {
+			r, n = ps.keyAt(s, j, k)
 		}
 		if node = ps.child(node, r); node < 0 {
-			return false
+			return 0, false, false
 		}
 		j += n
 		if r == ' ' {
@@ -270,10 +298,37 @@ func (f *prechecks) roleAfterArticle(s string, i int) bool {
 		}
 		e := spaceEnd(s, j)
 		if (e > j || isApostrophe(lastRune(s[:j]))) && f.roles.may(s, e) {
-			return true
+			return e, f.lastArticle(s, i, j, k, node), true
 		}
 	}
-	return false
+	return 0, false, false
+}
+
+// lastArticle: the article read from i to j, at node after keys 0 to k,
+// is the one afterRoleArticle takes, so that its answer is the end of the
+// white space after j (or j after an apostrophe), as roleAfterArticle
+// found: no longer article goes on from j, so match's walk stops at
+// node, and match accepts the phrases there as the walk read them (exact,
+// their first rune compared as match compares it; the white space or the
+// apostrophe at the end passes boundaryOK).
+func (f *prechecks) lastArticle(s string, i, j, k int, node int32) bool {
+	ps := f.p.roleArticles
+	if j < len(s) {
+		r, _, plain := plainKey(s, j)
+		if !plain {
+			r, _ = ps.keyAt(s, j, k+1)
+		}
+		if ps.child(node, r) >= 0 {
+			return false
+		}
+	}
+	first, _ := readFolded(s, i)
+	for _, ph := range ps.nodes[node].ends {
+		if !ph.exact || !ps.firstRuneOK(first, ph.runes[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipFoldedSpace skips the white space at j, as match does after a space.
@@ -342,9 +397,9 @@ func (t *startKeys) may(s string, i int) bool {
 		if j >= len(s) {
 			return false // shorter than any phrase it could start
 		}
-		r, n := rune(s[j]), 1
-		if !('a' <= r && r <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
-			r, n = t.ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		r, n, plain := plainKey(s, j)
+		if !plain {
+			r, n = t.ps.keyAt(s, j, k)
 		}
 		h = startMix(h, r)
 		if !hasBit(&t.prefix, h) {
@@ -359,6 +414,23 @@ func (t *startKeys) may(s string, i int) bool {
 		}
 	}
 	return true
+}
+
+// plainKey is keyAt's answer without its call for the runes most words
+// are made of, in every case mode: a lower-case ASCII letter, or a
+// lower-case Latin-1 letter (à–ÿ, two bytes), when no combining mark
+// follows. ok is false for any other rune: ask keyAt.
+func plainKey(s string, j int) (key rune, n int, ok bool) {
+	c, n := s[j], 1
+	if c == 0xC3 && j+1 < len(s) && s[j+1]-0xA0 < 0x20 {
+		c, n = s[j+1]+0x40, 2 // U+00E0–U+00FF, its own key
+	} else if c-'a' > 'z'-'a' {
+		return 0, 0, false
+	}
+	if j+n < len(s) && s[j+n] >= 0xCC {
+		return 0, 0, false // maybe a mark, which readFolded composes
+	}
+	return rune(c), n, true
 }
 
 // keyAt is ps.key(readFolded(s, j)) for the k-th rune of a phrase, and

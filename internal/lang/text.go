@@ -408,13 +408,27 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	}
 	var buf [8]hit
 	found := buf[:0]
+	nodes := ps.nodes
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
-		key, n := rune(s[j]), 1
-		if !('a' <= key && key <= 'z' && (j+1 == len(s) || s[j+1] < 0xCC)) {
-			key, n = ps.keyAt(s, j, k) // a lower-case ASCII letter is its own key, the common case
+		key, n, plain := plainKey(s, j)
+		if !plain {
+			key, n = ps.keyAt(s, j, k)
 		}
-		next := ps.child(node, key)
+		// child, without its call for the root's ASCII keys and for a
+		// node of one child (nearly every node of a phrase's tail).
+		next := int32(-1)
+		if node == 0 && key < utf8.RuneSelf {
+			if c := ps.rootASCII[key]; c > 0 {
+				next = c
+			}
+		} else if nd := &nodes[node]; node != 0 && nd.nkids < 2 {
+			if nd.childKey == key && nd.child != 0 {
+				next = nd.child
+			}
+		} else {
+			next = ps.child(node, key)
+		}
 		if next < 0 {
 			break
 		}
@@ -423,7 +437,7 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 			j = skipFoldedSpace(s, j)
 		}
 		node = next
-		if len(ps.nodes[node].ends) > 0 {
+		if len(nodes[node].ends) > 0 {
 			found = append(found, hit{node, j})
 		}
 	}
@@ -432,7 +446,7 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	}
 	first, _ := readFolded(s, i)
 	for f := len(found) - 1; f >= 0; f-- {
-		for _, ph := range ps.nodes[found[f].node].ends {
+		for _, ph := range nodes[found[f].node].ends {
 			if !ph.exact {
 				if e, ok := ps.try(ph.runes, s, i); ok {
 					return ph.val, e, true

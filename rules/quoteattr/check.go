@@ -589,7 +589,7 @@ func (c *checker) checkBlock(ti int) {
 	}
 	i := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	j := len(strings.TrimRightFunc(s, unicode.IsSpace))
-	c.pass.ReportText(t, i, j, "quote block has no speaker and the paragraph before does not introduce one")
+	c.pass.ReportText(*t, i, j, "quote block has no speaker and the paragraph before does not introduce one")
 }
 
 // words counts the words of a span.

@@ -19,7 +19,7 @@ import (
 func TestFastHelpersMatchDefinitions(t *testing.T) {
 	m := map[string]bool{"à": true, "dans": true, "in": true, "of": true, "straße": true}
 	gaps := []string{"", " ", "  ", ", ", " ; ", " : ", ". ", " « ", " » ", "“", "”", "\"", " notamment ", "\u00a0", "\xff", "’", "…"}
-	words := []string{"À", "à", "DANS", "Dans", "dans", "In", "OF", "Straße", "STRASSE", "x", "", strings.Repeat("D", 40), "dAns\xff"}
+	words := []string{"À", "à", "DANS", "Dans", "dans", "In", "OF", "Straße", "STRASSE", "x", "", strings.Repeat("D", 40), "dAns\xff", "\xc3", "é\xc3", "\xc3\xc3\xa9"}
 	for _, g := range gaps {
 		if got, want := stopsProbe(g), strings.ContainsAny(g, ",;:.«»“”\""); got != want {
 			t.Errorf("stopsProbe(%q) = %v, want %v", g, got, want)
@@ -151,4 +151,81 @@ func TestTiedWhereItStandsAsScanned(t *testing.T) {
 		t.Error("no role tied where it stands: the test tests nothing")
 	}
 	t.Logf("%d roles tied where they stand, in %d records", tied, len(paths))
+}
+
+// TestTiedAtSameWordsAsScanned: wherever tiedAtSameWords finds a role
+// tied where the same words stand in a text not yet scanned, scanning
+// every text finds that role tied as well, and every tie it records is
+// one the scan records at that place or before, on the test articles and
+// the seeds.
+func TestTiedAtSameWordsAsScanned(t *testing.T) {
+	var paths []string
+	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	newChecker := func(pass *rules.Pass) *checker {
+		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
+		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
+		return c
+	}
+	// found is roleTied's question: a tie covering role, before at.
+	found := func(c *checker, role string, at pos, anywhere bool) func() bool {
+		return func() bool {
+			for key, tie := range c.ties {
+				if covers(key, role) && (anywhere || tie.before(at)) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	tied := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := ruletest.ParseOne(t, data)
+		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
+		if textan.Pack(pass) == nil {
+			continue
+		}
+		scanned := newChecker(pass)
+		for ti := range scanned.quotes {
+			scanned.scan(ti)
+		}
+		c := newChecker(pass)
+		for ti := range c.quotes {
+			s := c.text(ti).Value()
+			anywhere := c.text(ti).Kind == rules.KindTitle || c.text(ti).Kind == rules.KindSummary
+			for _, w := range c.wordsOf(ti) {
+				role, rs, _, ok := c.p.Role(s, w.Start)
+				if !ok || c.particle(ti, w, rs) {
+					continue
+				}
+				at := pos{ti, rs.Start}
+				fresh := newChecker(pass)
+				if !fresh.tiedAtSameWords(ti, rs, anywhere, found(fresh, role, at, anywhere)) {
+					continue
+				}
+				tied++
+				if !found(scanned, role, at, anywhere)() {
+					t.Errorf("%s: %q at %d of %q is tied where its words stand elsewhere, not once scanned", path, role, w.Start, s)
+				}
+				for key, tie := range fresh.ties {
+					if first, ok := scanned.ties[key]; !ok || !first.before(tie) {
+						t.Errorf("%s: %q tied at %v, not so once scanned", path, key, tie)
+					}
+				}
+			}
+		}
+	}
+	if tied == 0 {
+		t.Error("no role tied where its words stand elsewhere: the test tests nothing")
+	}
+	t.Logf("%d roles tied where their words stand elsewhere, in %d records", tied, len(paths))
 }

@@ -166,13 +166,18 @@ type checker struct {
 	attrs    [][]attrib // speech attributions of each text, once attrDone
 	attrDone []bool
 	probes   map[string]int // speechVerb's memo: probe → participle length, or -1
+	// speechLead's memo for the words of the text findAttributions
+	// reads: 0 not asked, 1 a lead, 2 not.
+	leads []int8
 
 	attrBuf          []attrib // holds the slices of attrs, one after the other
 	items            []item   // checkSpeakers' quotations
 	groupOK, grouped []bool   // checkSpeakers' groups: attributed, reported
 }
 
-func (c *checker) text(ti int) rules.Text { return c.quotes[ti].Text }
+// text is text ti, by pointer: a rules.Text is too large for registers,
+// and the rule reads one at nearly every step.
+func (c *checker) text(ti int) *rules.Text { return &c.quotes[ti].Text }
 
 func (c *checker) prepare() {
 	if people := c.pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
@@ -298,7 +303,7 @@ type word struct {
 
 // tokensOf returns the tokens of text ti from the shared analysis, or
 // tokenizes it when the analysis has no entry for it.
-func (c *checker) tokensOf(ti int, t rules.Text) []lang.Token {
+func (c *checker) tokensOf(ti int, t *rules.Text) []lang.Token {
 	if ti < len(c.shared) && c.shared[ti].Text.Node == t.Node {
 		return c.shared[ti].Tokens
 	}
@@ -689,6 +694,7 @@ func (c *checker) findAttributions(ti int) []attrib {
 	t := c.text(ti)
 	s := t.Value()
 	words := c.wordsOf(ti)
+	c.leads = cleared(c.leads, len(words))
 	// The texts' attributions share one array: out is appended after
 	// those of the texts before, then capped.
 	start := len(c.attrBuf)
@@ -847,11 +853,16 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		return lang.Span{}, "", false
 	}
 	for b := k - 2; b >= 0 && b >= k-3; b-- {
-		if !isLower(words[b+1].Text) || stopsProbe(s[words[b].End:words[k].Start]) {
+		if !isLower(words[b+1].Text) {
 			break
 		}
-		if !c.p.SpeechLead(words[b].Text) {
+		if !c.speechLead(words, b) {
 			continue // no phrase starts with this word: the probe cannot match
+		}
+		// Tested after the lead, which is memoised: a mark between b and
+		// k is also between b-1 and k, so the order changes no probe.
+		if stopsProbe(s[words[b].End:words[k].Start]) {
+			break
 		}
 		// Probe "auxiliary participle" without the adverbs, on a short
 		// window; results are memoised since the pack's matcher is linear
@@ -877,6 +888,19 @@ func (c *checker) speechVerb(ti, k int) (lang.Span, string, bool) {
 		}
 	}
 	return lang.Span{}, "", false
+}
+
+// speechLead is p.SpeechLead of words[b], the words of the text
+// findAttributions reads, asked once: speechVerb asks it of a word for
+// each of the next two or three.
+func (c *checker) speechLead(words []word, b int) bool {
+	if c.leads[b] == 0 {
+		c.leads[b] = 2
+		if c.p.SpeechLead(words[b].Text) {
+			c.leads[b] = 1
+		}
+	}
+	return c.leads[b] == 1
 }
 
 // invertedPronoun finds the pronoun inside an inverted verb: "a-t-il
@@ -1194,7 +1218,7 @@ func (c *checker) roleTied(ti int, w word, role string, rs lang.Span, end int) b
 		}
 		return false
 	}
-	if found() || c.tiedWhereItStands(ti, w, role, rs, end) {
+	if found() || c.tiedWhereItStands(ti, w, role, rs, end) || c.tiedAtSameWords(ti, rs, anywhere, found) {
 		return true
 	}
 	if anywhere {
@@ -1210,6 +1234,80 @@ func (c *checker) roleTied(ti int, w word, role string, rs lang.Span, end int) b
 		return true
 	}
 	return c.lookBack(ti, found)
+}
+
+// tiedAtSameWords looks for the role's words, as written at rs of text
+// ti, in the texts not yet scanned, and asks tiedWhereItStands at each
+// place they stand, until found answers: "le secrétaire général délégué"
+// of an attribution is most often tied where an earlier paragraph wrote
+// the same words ("…, présidée par le secrétaire général délégué,
+// Alexander Vershbow"). A byte search costs far less than the role
+// lookup at every word of a scan; a tie it misses (another form, another
+// case) is left to the scan, and every tie it records is one the scan
+// records at that place or before.
+func (c *checker) tiedAtSameWords(ti int, rs lang.Span, anywhere bool, found func() bool) bool {
+	roleWords := c.text(ti).Value()[rs.Start:rs.End]
+	last := ti // the texts a tie may stand in: up to ti, or all of them
+	if anywhere {
+		last = len(c.quotes) - 1
+	}
+	for j := last; j >= 0; j-- {
+		if c.scanned[j] {
+			continue // its ties are known: found has seen them
+		}
+		s := c.text(j).Value()
+		limit := len(s)
+		if j == ti && !anywhere {
+			limit = rs.Start // a tie must come before
+		}
+		for from := 0; from < limit; {
+			k := strings.Index(s[from:limit], roleWords)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(roleWords)
+			if j == ti && at == rs.Start {
+				continue // the role asked about: not tied where it stands
+			}
+			if c.tiedAt(j, at) && found() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tiedAt: the role words at offset at of text j are tied where they
+// stand, as the scan would find them, the tie being recorded: the role is
+// matched at the word before (its article, or a longer role's first
+// word) when that match reaches them, else at their first word.
+func (c *checker) tiedAt(j, at int) bool {
+	s := c.text(j).Value()
+	words := c.wordsOf(j)
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= at })
+	if k == len(words) || words[k].Start != at {
+		return false // inside a word
+	}
+	var (
+		role    string
+		rs      lang.Span
+		end     int
+		ok      bool
+		w, prev = k, k - 1
+	)
+	if prev >= 0 {
+		if role, rs, end, ok = c.p.Role(s, words[prev].Start); ok && end > at {
+			w = prev
+		}
+	}
+	if w == k {
+		role, rs, end, ok = c.p.Role(s, at)
+	}
+	if !ok || c.particle(j, words[w], rs) {
+		return false
+	}
+	return c.tiedWhereItStands(j, words[w], role, rs, end)
 }
 
 // maxRoleReach is how many words before a role tiedWhereItStands looks
@@ -1304,6 +1402,8 @@ func appendFields(dst []string, s string) []string {
 		space, n := false, 1
 		if b := s[i]; b < utf8.RuneSelf {
 			space = b == ' ' || '\t' <= b && b <= '\r'
+		} else if b == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			n = 2 // U+00C0–U+00FF, the accented letters: no space
 		} else {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
