@@ -123,12 +123,17 @@ func (p *part) text() string { return p.src.node.Str[p.i:p.j] }
 // wordOf), and what one record makes of it.
 type word struct {
 	wordKeys
-	pack   *lang.Pack  // wordKeys's
-	low    *lowerEntry // lower's, in state.lowers
-	gen    uint32      // the record (state.gen) that the fields below are of
-	named  bool        // counted in state.named
-	wanted bool        // markCommon looks for lower in the texts
-	form   *form       // its form, set by partFindings
+	pack *lang.Pack  // wordKeys's
+	low  *lowerEntry // lower's, in state.lowers
+	wordOfRecord
+}
+
+// wordOfRecord is what one record makes of a word.
+type wordOfRecord struct {
+	gen    uint32 // the record (state.gen) that the fields below are of
+	named  bool   // counted in state.named
+	wanted bool   // markCommon looks for lower in the texts
+	form   *form  // its form, set by partFindings
 }
 
 // pairKey is the folded words of a pair.
@@ -207,10 +212,12 @@ type state struct {
 	cur, pending []int
 	roles        []lang.Span
 	words        map[string]*word // the spellings seen, from record to record (see wordOf)
+	// recent holds words that are their own key, by recentSlot (see
+	// wordOf).
+	recent *[256]*word
 	// lowers holds the lower-case forms of the spellings in words, by
 	// which markCommon looks them up in the texts, kept with them.
 	lowers  map[string]*lowerEntry
-	lower   []lowerWord // the texts' words in lower case, for markCommon
 	srcSlab slab[source]
 	// parts are the capitalised words in reading order. It grows during
 	// extract only: pointers into it are taken after.
@@ -229,6 +236,10 @@ type state struct {
 	formBuf   []form
 	occBuf    []*part
 	formIndex map[string]*form
+	// nearForms' arrays.
+	bounds []int
+	byLen  []formSets
+	near   []bool
 	// named counts the words of the parts that are no common words: at
 	// most as many forms.
 	named    int
@@ -238,7 +249,7 @@ type state struct {
 
 // newState returns an empty state, its maps made.
 func newState() *state {
-	return &state{words: make(map[string]*word, 64), lowers: make(map[string]*lowerEntry, 64), pairIndex: make(map[pairKey]int32, 16),
+	return &state{words: make(map[string]*word, 64), recent: new([256]*word), lowers: make(map[string]*lowerEntry, 64), pairIndex: make(map[pairKey]int32, 16),
 		formIndex: map[string]*form{}}
 }
 
@@ -255,13 +266,14 @@ const maxPooled, maxWords = 1024, 8192
 // forget drops the spellings st keeps and their lower-case forms.
 func (st *state) forget() {
 	clear(st.words)
+	*st.recent = [256]*word{}
 	clear(st.lowers)
 }
 
 // release puts st back in the pool, emptied: it keeps no string nor node
 // of the record, only the keys of the spellings it saw.
 func (st *state) release() {
-	if len(st.parts) > 4*maxPooled || cap(st.lower) > 16*maxPooled {
+	if len(st.parts) > 4*maxPooled {
 		return
 	}
 	if len(st.words) > maxWords {
@@ -281,10 +293,11 @@ func (st *state) release() {
 	clear(st.formIndex)
 	*st = state{
 		textToks: st.textToks[:0], textVals: st.textVals[:0], cur: st.cur[:0], pending: st.pending[:0], roles: st.roles[:0],
-		words: st.words, lowers: st.lowers, gen: st.gen, lower: st.lower[:0], srcSlab: st.srcSlab,
+		words: st.words, recent: st.recent, lowers: st.lowers, gen: st.gen, srcSlab: st.srcSlab,
 		parts: st.parts[:0], seqs: st.seqs[:0], names: st.names[:0],
 		pairIndex: st.pairIndex, pairGroups: st.pairGroups[:0], pairList: st.pairList[:0],
 		forms: st.forms[:0], formBuf: st.formBuf[:0], occBuf: st.occBuf[:0], formIndex: st.formIndex,
+		bounds: st.bounds[:0], byLen: st.byLen[:0], near: st.near[:0],
 	}
 	statePool.Put(st)
 }
@@ -339,12 +352,12 @@ func (st *state) analyze(pass *rules.Pass, pack *lang.Pack) []finding {
 	if people := pass.Record.Root.Get("people"); people != nil && people.Kind == rules.Array {
 		for _, p := range people.Items {
 			if n := p.Get("name"); n != nil && n.Kind == rules.String {
-				st.extract(st.newSource(source{node: n, people: true}), st.tokensOf(n), -1)
+				st.extract(st.newSource(source{node: n, people: true}), st.tokensOf(n))
 			}
 			if al := p.Get("aliases"); al != nil && al.Kind == rules.Array {
 				for _, a := range al.Items {
 					if a.Kind == rules.String {
-						st.extract(st.newSource(source{node: a, people: true}), st.tokensOf(a), -1)
+						st.extract(st.newSource(source{node: a, people: true}), st.tokensOf(a))
 					}
 				}
 			}
@@ -353,29 +366,15 @@ func (st *state) analyze(pass *rules.Pass, pack *lang.Pack) []finding {
 	for i, ts := range texts {
 		t := ts.Text
 		weak := t.Kind == rules.KindTitle || t.Kind == rules.KindHeading
-		st.extract(st.newSource(source{node: t.Node, weak: weak, sentences: ts.Sentences}), st.textToks[i], i)
+		st.extract(st.newSource(source{node: t.Node, weak: weak, sentences: ts.Sentences}), st.textToks[i])
 		if t.Speaker != nil {
-			st.extract(st.newSource(source{node: t.Speaker}), st.tokensOf(t.Speaker), -1)
+			st.extract(st.newSource(source{node: t.Speaker}), st.tokensOf(t.Speaker))
 		}
 	}
 	st.markCommon()
 	found := registerFindings(pass)
 	found = append(found, st.pairFindings()...)
 	return append(found, st.partFindings()...)
-}
-
-// lowerWord is a word of st.textVals[text], [start, end), that starts
-// with a lower-case letter, with its token's flags: extract lists them as
-// it goes, so that markCommon reads them without a second pass over every
-// token.
-type lowerWord struct {
-	text, start, end int32
-	flags            lang.TokenFlags
-}
-
-// lowerWordOf lists the word of token t of text.
-func lowerWordOf(text int, t *lang.Token) lowerWord {
-	return lowerWord{int32(text), int32(t.Start), int32(t.End), t.Flags}
 }
 
 // finding is a diagnostic before overlap removal.
@@ -428,11 +427,9 @@ func report(pass *rules.Pass, found []finding) {
 // words, function words and count nouns, and words whose lower-case form
 // occurs in the article's texts, whole or as a hyphenated part ("Alliés"
 // when "alliés" occurs). Only the capitalised words are looked for, so the
-// lower-case words, which extract listed (st.lower), are looked up, never
-// stored. It then keeps the other parts in st.names, sequence by sequence
-// (st.seqs).
+// lower-case words of the texts are looked up, never stored. It then keeps
+// the other parts in st.names, sequence by sequence (st.seqs).
 func (st *state) markCommon() {
-	lowers := st.lowers
 	// firsts[b&63] holds the byte lengths, below 64, of the forms looked
 	// for whose first byte is b, lasts[b&63] of those whose last byte is
 	// b: most lower-case words are their own key (see ownKey), and most
@@ -453,64 +450,100 @@ func (st *state) markCommon() {
 			}
 		}
 	}
-	// see marks a form found in lower case, if looked for.
-	see := func(e *lowerEntry) {
-		if e != nil && e.gen == st.gen {
-			e.seen = true
-		}
-	}
 	if wanted {
-		for _, lw := range st.lower {
-			w := st.textVals[lw.text][lw.start:lw.end]
-			// Most words are plain ASCII in lower case, with no
-			// hyphen: their own key, told by their flags, and most of
-			// those need no look-up.
-			if n := len(w); lw.flags&(lang.NonASCII|lang.HasUpper|lang.Hyphenated) == 0 && n < 64 {
-				if firsts[w[0]&63]&(1<<n) != 0 && lasts[w[n-1]&63]&(1<<n) != 0 {
-					see(lowers[w])
-				}
-				continue
-			}
-			if lw.flags&lang.Apostrophe != 0 {
-				if i := len(w) - len("’"); i > 0 && w[i:] == "’" && plainBytes(w[:i]) && i+1 < 64 &&
-					(firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
-					continue // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
-				}
-			}
-			if own, hyphen := ownKeyOf(w, lw.flags); own {
-				if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
-					continue // no key of its first or last byte and length
-				}
-				see(lowers[w])
-				if hyphen {
-					markSegments(lowers, see, w)
-				}
-				continue
-			}
-			// Looked up without building the key.
-			e, _ := lang.LookupFold(lowers, w)
-			see(e)
-			if lw.flags&lang.Hyphenated != 0 {
-				markSegments(lowers, see, w)
-			}
+		var looked lookedUp
+		for i, toks := range st.textToks {
+			st.seeLowerWords(st.textVals[i], toks, &firsts, &lasts, &looked)
 		}
 	}
-	for i := range st.parts {
-		p := &st.parts[i]
-		p.common = !p.src.people && (p.role || p.w.lexical || p.w.wanted && p.w.low.seen)
-		if !p.common && !p.w.named {
-			p.w.named = true
-			st.named++
-		}
-	}
+	// The sequences hold every part, in order.
 	for id, r := range st.seqs {
 		start := len(st.names)
 		for i := r.start; i < r.end; i++ {
-			if p := &st.parts[i]; !p.common {
-				st.names = append(st.names, p)
+			p := &st.parts[i]
+			if p.common = !p.src.people && (p.role || p.w.lexical || p.w.wanted && p.w.low.seen); p.common {
+				continue
 			}
+			if !p.w.named {
+				p.w.named = true
+				st.named++
+			}
+			st.names = append(st.names, p)
 		}
 		st.seqs[id] = seqRange{start, len(st.names)}
+	}
+}
+
+// lookedUp holds words in lower case already looked up in a record, by a
+// hash of their first and last bytes and length: the words that pass
+// markCommon's test of those are mostly the few function words that open
+// sentences ("Et", "À", "Nos") and that the record writes dozens of times
+// in lower case, which one look-up each marks.
+type lookedUp [64]string
+
+// slot is w's slot, w not empty.
+func (l *lookedUp) slot(w string) *string {
+	return &l[(uint32(w[0])|uint32(w[len(w)-1])<<8|uint32(len(w))<<16)*0x9E3779B1>>26]
+}
+
+// seeLowerWords marks the forms looked for (of this record's generation
+// in st.lowers) that the words in lower case of the text s, of tokens
+// toks, write: firsts and lasts are markCommon's, and looked the words it
+// looked up last.
+func (st *state) seeLowerWords(s string, toks []lang.Token, firsts, lasts *[64]uint64, looked *lookedUp) {
+	for k := range toks {
+		t := &toks[k]
+		if t.Flags&lang.StartsLower == 0 {
+			continue // white space, punctuation, capitalised words: most tokens
+		}
+		// Most words are their own key (see ownKeyOf) with no hyphen,
+		// told by their flags, and most of those have no key of their
+		// first or last byte and length: no look-up.
+		if t.Flags&(lang.HasUpper|lang.NonLatin1|lang.Hyphenated) == 0 {
+			if n := t.End - t.Start; n >= 64 || firsts[s[t.Start]&63]&(1<<n) != 0 && lasts[s[t.End-1]&63]&(1<<n) != 0 {
+				if w, last := s[t.Start:t.End], looked.slot(s[t.Start:t.End]); *last != w {
+					st.see(st.lowers[w])
+					*last = w
+				}
+			}
+			continue
+		}
+		st.seeLowerWord(s[t.Start:t.End], t.Flags, firsts, lasts)
+	}
+}
+
+// seeLowerWord is seeLowerWords for one word w in lower case, of flags f.
+func (st *state) seeLowerWord(w string, f lang.TokenFlags, firsts, lasts *[64]uint64) {
+	lowers, see := st.lowers, st.see
+	if f&lang.Apostrophe != 0 {
+		if i := len(w) - len("’"); i > 0 && w[i:] == "’" && plainBytes(w[:i]) && i+1 < 64 &&
+			(firsts[w[0]&63]&(1<<(i+1)) == 0 || lasts['\''&63]&(1<<(i+1)) == 0) {
+			return // an elision ("l’", "qu’"), keyed "l'": no key of its first or last byte and length
+		}
+	}
+	own, hyphen := ownKeyOf(w, f)
+	if !own {
+		// Looked up without building the key.
+		e, _ := lang.LookupFold(lowers, w)
+		see(e)
+		if f&lang.Hyphenated != 0 {
+			markSegments(lowers, see, w)
+		}
+		return
+	}
+	if n := len(w); !hyphen && n < 64 && (firsts[w[0]&63]&(1<<n) == 0 || lasts[w[n-1]&63]&(1<<n) == 0) {
+		return // no key of its first or last byte and length
+	}
+	see(lowers[w])
+	if hyphen {
+		markSegments(lowers, see, w)
+	}
+}
+
+// see marks a form found in lower case, if looked for.
+func (st *state) see(e *lowerEntry) {
+	if e != nil && e.gen == st.gen {
+		e.seen = true
 	}
 }
 
@@ -641,9 +674,8 @@ func (st *state) tokensOf(n *rules.Node) []lang.Token {
 }
 
 // extract finds the name sequences of a source and records their parts and
-// adjacent pairs. text is the index of src in st.textVals, or -1: a
-// text's words in lower case go to st.lower.
-func (st *state) extract(src *source, toks []lang.Token, text int) {
+// adjacent pairs.
+func (st *state) extract(src *source, toks []lang.Token) {
 	s := src.node.Str
 	// The roles are found in the same pass, word by word: a sequence is
 	// flushed after its last word, so by then every role that can hold
@@ -652,6 +684,18 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 	// word to word.
 	st.cur, st.pending, st.roles = st.cur[:0], st.pending[:0], st.roles[:0]
 	for k := 0; k < len(toks); k++ {
+		if len(st.cur) == 0 {
+			// Outside a sequence, only a word that can start a name
+			// matters, and their flags tell most tokens are none: white
+			// space, punctuation and words in lower case (but
+			// "al-Assad") end no sequence then, and start no honorific,
+			// since every honorific of the packs starts with an ASCII
+			// capital (TestHonorificsStartWithCapital,
+			// TestNoHonorificAtLowerCase).
+			if k = nameFrom(s, toks, k); k == len(toks) {
+				break
+			}
+		}
 		t := &toks[k]
 		if t.Kind != lang.Word {
 			// White space separates names but at a paragraph break.
@@ -660,31 +704,20 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 			}
 			continue
 		}
-		// Most words are in lower case: their first byte says they are
-		// no name (but "al-Assad") and no honorific, since every
-		// honorific of the packs starts with an ASCII capital
-		// (TestHonorificsStartWithCapital).
+		// In a sequence, most words are in lower case: their first byte
+		// says they are no name (but "al-Assad") and no honorific.
 		first := uint8(startOther)
 		if t.End > t.Start {
 			first = startOf[s[t.Start]]
 		}
 		if first == startNone || first == startLower || first == startArticle && !arabicArticle(t.Text(s)) {
-			// No name: listed if in lower case, and a particle or the
-			// end of a sequence.
-			if text >= 0 && first != startNone {
-				st.lower = append(st.lower, lowerWordOf(text, t))
-			}
-			if len(st.cur) > 0 {
-				if isParticle(t.Text(s)) {
-					st.pending = append(st.pending, k)
-				} else {
-					st.flush(src, s, toks)
-				}
+			// No name, in a sequence (nameFrom): a particle or its end.
+			if isParticle(t.Text(s)) {
+				st.pending = append(st.pending, k)
+			} else {
+				st.flush(src, s, toks)
 			}
 			continue
-		}
-		if text >= 0 && t.Flags&lang.StartsLower != 0 {
-			st.lower = append(st.lower, lowerWordOf(text, t))
 		}
 		name := first == startCapital || first == startArticle && arabicArticle(t.Text(s)) || first == startOther && t.Flags&lang.StartsUpper != 0
 		if name {
@@ -695,19 +728,14 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 				st.flush(src, s, toks) // "M." is not part of the name; skip its tokens
 				for k+1 < len(toks) && toks[k+1].Start < end {
 					k++
-					if u := &toks[k]; u.Kind == lang.Word {
-						if text >= 0 && u.Flags&lang.StartsLower != 0 {
-							st.lower = append(st.lower, lowerWordOf(text, u))
-						}
-						if isNameWord(s, u) {
-							st.roles = st.roleAt(s, u, st.roles)
-						}
+					if u := &toks[k]; isNameWord(s, u) {
+						st.roles = st.roleAt(s, u, st.roles)
 					}
 				}
 				continue
 			}
 		}
-		if name && st.placeName(s, toks, k) {
+		if name && t.Flags&lang.Hyphenated != 0 && st.placeName(s, toks, k) {
 			// "lycée Victor-Hugo": the place's name, which French writes
 			// with hyphens, not the person's misspelt.
 			st.flush(src, s, toks)
@@ -715,9 +743,11 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 		}
 		switch {
 		case name:
-			st.cur = append(st.cur, st.pending...)
+			if len(st.pending) > 0 { // "de" in "Charles de Gaulle"
+				st.cur = append(st.cur, st.pending...)
+				st.pending = st.pending[:0]
+			}
 			st.cur = append(st.cur, k)
-			st.pending = st.pending[:0]
 		case len(st.cur) > 0 && isParticle(t.Text(s)):
 			st.pending = append(st.pending, k)
 		default:
@@ -725,6 +755,28 @@ func (st *state) extract(src *source, toks []lang.Token, text int) {
 		}
 	}
 	st.flush(src, s, toks)
+}
+
+// nameFrom is the index of the first word of toks at k or after that can
+// start a name (isNameWord), or len(toks).
+func nameFrom(s string, toks []lang.Token, k int) int {
+	// Most tokens have neither flag: white space, punctuation, words in
+	// lower case with no hyphen. A name word is one token in a dozen or
+	// more: four at a time, most runs of four hold none.
+	const mayName = lang.StartsUpper | lang.Hyphenated
+	for k < len(toks) {
+		for ; k+4 <= len(toks); k += 4 {
+			if b := (*[4]lang.Token)(toks[k:]); (b[0].Flags|b[1].Flags|b[2].Flags|b[3].Flags)&mayName != 0 {
+				break
+			}
+		}
+		for end := min(k+4, len(toks)); k < end; k++ {
+			if toks[k].Flags&mayName != 0 && isNameWord(s, &toks[k]) {
+				return k
+			}
+		}
+	}
+	return len(toks)
 }
 
 // flush records the name sequence that extract holds, if any, and starts
@@ -827,8 +879,7 @@ func isParticle(w string) bool {
 			v, _ := lang.LookupFold(particles, w)
 			return v
 		}
-		_, found := slices.BinarySearch(particleKeys, k)
-		return found
+		return particleKeys.has(k)
 	}
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
@@ -839,18 +890,42 @@ func isParticle(w string) bool {
 	return false
 }
 
-// particleKeys are the particles packed by lang.PackASCIILower, sorted: an ASCII
-// word is looked up with a few integer comparisons, no hashing
-// (TestIsParticleAsDefined checks it against the map).
-var particleKeys = func() []uint64 {
-	var keys []uint64
+// particleKeys are the particles packed by lang.PackASCIILower, in a
+// table of their own: an ASCII word is looked up with a probe or two, no
+// hashing of a string (TestIsParticleAsDefined checks it against the
+// map).
+var particleKeys = func() (t keyTable) {
 	for p := range particles {
 		k, _ := lang.PackASCIILower(p)
-		keys = append(keys, k)
+		t.add(k)
 	}
-	slices.Sort(keys)
-	return keys
+	return t
 }()
+
+// keyTable is a set of a few dozen non-zero integer keys: open addressing
+// in 64 slots, by the top bits of a multiplicative hash.
+type keyTable [64]uint64
+
+func keySlot(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> 58 }
+
+// add adds k, not zero, to a table that holds fewer than 64 keys.
+func (t *keyTable) add(k uint64) {
+	i := keySlot(k)
+	for t[i] != 0 && t[i] != k {
+		i = (i + 1) % uint64(len(t))
+	}
+	t[i] = k
+}
+
+// has reports whether k is in t.
+func (t *keyTable) has(k uint64) bool {
+	for i := keySlot(k); t[i] != 0; i = (i + 1) % uint64(len(t)) {
+		if t[i] == k {
+			return true
+		}
+	}
+	return false
+}
 
 // particleStart marks the first bytes of the particles, in both cases,
 // and every byte beyond ASCII.
@@ -873,9 +948,11 @@ func twoLines(sp string) bool {
 }
 
 // isNameWord reports whether the word t of s starts with a capital or is
-// an Arabic article joined to a name ("al-Assad").
+// an Arabic article joined to a name ("al-Assad"), which starts in lower
+// case and holds a hyphen. False for other tokens, which have no flags.
 func isNameWord(s string, t *lang.Token) bool {
-	return t.Flags&lang.StartsUpper != 0 || t.Flags&lang.StartsLower != 0 && arabicArticle(t.Text(s))
+	const article = lang.StartsLower | lang.Hyphenated
+	return t.Flags&lang.StartsUpper != 0 || t.Flags&article == article && arabicArticle(t.Text(s))
 }
 
 // The classes of a word's first byte (startOf), by which extract
@@ -940,19 +1017,14 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 			continue
 		}
 		end := t.End
-		for _, poss := range [...]string{"'s", "’s"} {
-			if end > t.Start && s[end-1] != 's' {
-				break // most words: no possessive
-			}
-			if strings.HasSuffix(s[t.Start:end], poss) && end-len(poss) > t.Start {
-				end -= len(poss)
-			}
+		if t.Flags&lang.Apostrophe != 0 { // most words: no possessive
+			end = possessiveEnd(s, t.Start, t.End)
 		}
 		weak := src.weak || (n == 0 && !src.people && src.sentences != nil && initial(s, toks, k, src.sentences))
 		// A dateline ("BANJUL — President Adama Barrow…") is a run of
 		// capitals too.
 		shout := inCaps(s, &t) && (inCaps(s, wordNear(toks, k, -1)) || inCaps(s, wordNear(toks, k, 1)) ||
-			strings.TrimSpace(s[:t.Start]) == "")
+			onlySpace(s[:t.Start]))
 		start := t.Start
 		for start < end {
 			segEnd := start
@@ -975,7 +1047,7 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 					w: st.wordOf(s[start:segEnd]), role: !src.people && inSpans(roles, start, segEnd)})
 				if prev >= 0 {
 					p, pp := &st.parts[len(st.parts)-1], &st.parts[prev]
-					if hyphen := prevTok == k; hyphen || strings.TrimSpace(s[pp.j:start]) == "" {
+					if hyphen := prevTok == k; hyphen || onlySpace(s[pp.j:start]) {
 						st.addPair(pairKey{pp.w.key, p.w.key}, pair{src: src, i: pp.i, j: segEnd, hyphen: hyphen, order: p.order})
 					}
 				}
@@ -994,6 +1066,31 @@ func (st *state) addSequence(src *source, s string, toks []lang.Token, seq []int
 		}
 	}
 	st.seqs = append(st.seqs, seqRange{base, len(st.parts)})
+}
+
+// possessiveEnd is the end of the word s[start:end] without its
+// possessive 's, if any.
+func possessiveEnd(s string, start, end int) int {
+	for _, poss := range [...]string{"'s", "’s"} {
+		if end > start && s[end-1] != 's' {
+			break
+		}
+		if strings.HasSuffix(s[start:end], poss) && end-len(poss) > start {
+			end -= len(poss)
+		}
+	}
+	return end
+}
+
+// onlySpace reports whether s is white space only: strings.TrimSpace(s)
+// == "", which returns at the first other rune rather than trim s.
+func onlySpace(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordNear is the word before (dir -1) or after (dir 1) token k, or nil.
@@ -1245,24 +1342,42 @@ func (s *slab[T]) reset() {
 // changed in place (a word of another pack gets new ones): the names of
 // cross-record comparisons keep them.
 func (st *state) wordOf(text string) *word {
-	w := st.words[text]
-	if w == nil {
-		var own string
-		w = &word{pack: st.pack}
-		w.wordKeys, own = newWordKeys(st.pack, text)
-		w.low = st.lowerEntry(w.lower)
-		st.words[own] = w
-	} else if w.pack != st.pack {
+	// A spelling that is its own key is looked up in st.recent first: one
+	// comparison of strings where the map hashes them. A record writes
+	// most of its names more than once, and the next record often the
+	// same capitalised function words.
+	slot := &st.recent[recentSlot(text)]
+	w := *slot
+	if w == nil || w.key != text {
+		w = st.words[text]
+		if w == nil {
+			var own string
+			w = &word{pack: st.pack}
+			w.wordKeys, own = newWordKeys(st.pack, text)
+			w.low = st.lowerEntry(w.lower)
+			st.words[own] = w
+		}
+		if w.key == text {
+			*slot = w
+		}
+	}
+	if w.pack != st.pack {
 		w.pack = st.pack
 		w.wordKeys, _ = newWordKeys(st.pack, text)
 	}
 	if w.gen != st.gen {
-		*w = word{wordKeys: w.wordKeys, pack: w.pack, low: w.low, gen: st.gen}
+		w.wordOfRecord = wordOfRecord{gen: st.gen}
 		if w.key != text {
 			st.refolded++
 		}
 	}
 	return w
+}
+
+// recentSlot is the slot of a spelling, not empty, in state.recent: a
+// hash of its length and first and last bytes.
+func recentSlot(text string) uint8 {
+	return uint8((uint32(text[0]) | uint32(text[len(text)-1])<<8 | uint32(len(text))<<16) * 0x9E3779B1 >> 24)
 }
 
 // lowerEntry returns the entry of a lower-case form in st.lowers, made on
@@ -1369,11 +1484,6 @@ const openers = "«“\"‘'([{—–-:;…/•*"
 
 // initial reports whether token k starts a sentence or a quotation.
 func initial(s string, toks []lang.Token, k int, sentences []lang.Span) bool {
-	for _, sp := range sentences {
-		if sp.Start == toks[k].Start {
-			return true
-		}
-	}
 	j := k - 1
 	for j >= 0 && toks[j].Kind == lang.Space {
 		j--
@@ -1384,8 +1494,11 @@ func initial(s string, toks []lang.Token, k int, sentences []lang.Span) bool {
 	if toks[j].Kind == lang.Punct && strings.Contains(openers, toks[j].Text(s)) {
 		return true
 	}
-	for _, sp := range sentences { // "« Nous": the sentence starts at the guillemet
-		if sp.Start > toks[j].Start && sp.Start <= toks[k].Start {
+	// A sentence starts at the word, or after the token before it ("«
+	// Nous": the sentence starts at the guillemet).
+	after, at := toks[j].Start, toks[k].Start
+	for _, sp := range sentences {
+		if sp.Start > after && sp.Start <= at {
 			return true
 		}
 	}
@@ -1507,6 +1620,26 @@ func refMessage(people bool, text string) string {
 // partFindings reports words spelled with other diacritics, case or one
 // letter off.
 func (st *state) partFindings() []finding {
+	list := st.buildForms()
+	near := st.nearForms(list)
+	var out []finding
+	for i, x := range list {
+		if x.people || !near[i] {
+			continue // the people list is the reference, never a variant
+		}
+		best, bestKind := st.bestRef(x, list)
+		if best == x {
+			continue
+		}
+		x.variant = true
+		out = variantFindings(out, x, best, bestKind)
+	}
+	return out
+}
+
+// buildForms gathers the parts that are no common words by spelling, in
+// st.forms, and returns them.
+func (st *state) buildForms() []*form {
 	// The forms and their occurrences come from two arrays, kept from
 	// record to record: no allocation per spelling.
 	// At most st.named forms: formBuf does not grow once sized, so the
@@ -1531,7 +1664,10 @@ func (st *state) partFindings() []finding {
 			w.form.count++
 			continue
 		}
-		f := forms[w.key] // nil in a nil map
+		var f *form
+		if forms != nil {
+			f = forms[w.key]
+		}
 		if f == nil {
 			formBuf = formBuf[:len(formBuf)+1] // zero (see release): filled in place
 			f = &formBuf[len(formBuf)-1]
@@ -1569,107 +1705,97 @@ func (st *state) partFindings() []finding {
 		}
 	}
 	st.forms = list
-	// The spellings that can be a reference, and the number of runes of
-	// each, by which classify rules out most pairs.
-	type refForm struct {
-		f *form
-		n int // len(f.runes)
-	}
-	var refsArr [64]refForm // on the stack for most records
-	refs := refsArr[:0]
-	for _, y := range list {
-		if y.people || y.plain {
-			refs = append(refs, refForm{y, len(y.runes)})
-		}
-	}
-	// classify pairs spellings of L runes only with ones of L-1 to L+1
-	// (its first test): near[bounds[L]:bounds[L+1]] are those, in refs'
-	// order, so that each spelling is compared with them alone, in the
-	// same order as with all. Each holds the form's sets, for classify's
-	// second test: most pairs fail it there, in one array read in order,
-	// without a look at the form.
-	type nearRef struct {
-		runeSet, lowerSet uint64
-		f                 *form
-	}
+	return list
+}
+
+// formSets are the sets of a spelling (see wordKeys), its index in
+// st.forms and its number of runes, side by side for nearForms.
+type formSets struct {
+	runeSet, lowerSet uint64
+	i, n              int32
+}
+
+// nearForms reports which spellings of list pass classify's first two
+// tests with another one, which most pairs fail: numbers of runes one
+// apart at most, then sets of letters (see wordKeys.runeSet). Both tests
+// are symmetric: each pair is tested once, the spellings taken by number
+// of runes. The arrays are st's, kept from record to record.
+func (st *state) nearForms(list []*form) []bool {
+	// byLen lists the spellings of list by number of runes (a counting
+	// sort): those of n runes are byLen[bounds[n]:bounds[n+1]].
 	maxN := 0
-	for _, r := range refs {
-		maxN = max(maxN, r.n)
+	for _, f := range list {
+		maxN = max(maxN, len(f.runes))
 	}
-	// Arrays on the stack hold both for most records; append of make
-	// goes past them without a temporary.
-	var bufArr [128]int
-	var nearArr [192]nearRef
-	buf := append(bufArr[:0], make([]int, 2*(maxN+3))...)
-	bounds, cursor := buf[:maxN+3], buf[maxN+3:]
-	for _, r := range refs {
-		for l := max(r.n-1, 0); l <= r.n+1; l++ {
-			bounds[l+1]++
-		}
+	bounds := append(st.bounds[:0], make([]int, maxN+2)...)
+	for _, f := range list {
+		bounds[len(f.runes)+1]++
 	}
-	for l := 1; l < len(bounds); l++ {
-		bounds[l] += bounds[l-1]
+	for n := 1; n < len(bounds); n++ {
+		bounds[n] += bounds[n-1]
 	}
-	copy(cursor, bounds)
-	near := append(nearArr[:0], make([]nearRef, bounds[maxN+2])...)
-	for _, r := range refs {
-		for l := max(r.n-1, 0); l <= r.n+1; l++ {
-			near[cursor[l]] = nearRef{r.f.runeSet, r.f.lowerSet, r.f}
-			cursor[l]++
-		}
+	byLen := append(st.byLen[:0], make([]formSets, len(list))...)
+	for i, f := range list {
+		n := len(f.runes)
+		byLen[bounds[n]] = formSets{f.runeSet, f.lowerSet, int32(i), int32(n)}
+		bounds[n]++
 	}
-	var out []finding
-	for _, x := range list {
-		if x.people {
-			continue // the people list is the reference, never a variant
-		}
-		best, bestKind := x, kindNone
-		lx := len(x.runes)
-		if lx > maxN+1 {
-			continue // longer than every reference by two runes or more
-		}
-		xLower, xRunes := x.lowerSet, x.runeSet
-		for i := bounds[lx]; i < bounds[lx+1]; i++ {
-			r := &near[i]
-			if r.lowerSet != xLower && bits.OnesCount64(r.runeSet^xRunes) > 2 {
-				continue // classify's kindNone, from its second test
-			}
-			y := r.f
-			if y == x {
-				continue
-			}
-			kind := classify(x, y)
-			if kind == kindNone || !st.related(x, y, kind) {
-				continue
-			}
-			if better(y, best, kind == kindCase && tailCase(x, y)) {
-				best, bestKind = y, kind
+	// bounds[n] is now the end of the spellings of n runes.
+	near := append(st.near[:0], make([]bool, len(list))...)
+	for a := range byLen {
+		x := byLen[a]
+		ys := byLen[a+1 : bounds[min(x.n+1, int32(maxN))]]
+		for j := range ys {
+			if y := &ys[j]; x.lowerSet == y.lowerSet || bits.OnesCount64(x.runeSet^y.runeSet) <= 2 {
+				near[x.i], near[y.i] = true, true
 			}
 		}
-		if best == x {
+	}
+	st.bounds, st.byLen, st.near = bounds, byLen, near
+	return near
+}
+
+// bestRef returns the reference spelling of x among list, and how x
+// differs from it; x itself, kindNone when there is none.
+func (st *state) bestRef(x *form, list []*form) (best *form, bestKind kind) {
+	best, bestKind = x, kindNone
+	for _, y := range list {
+		if y == x || !y.people && !y.plain {
+			continue // no reference: in titles, at sentence starts or in runs of capitals only
+		}
+		kind := classify(x, y)
+		if kind == kindNone || !st.related(x, y, kind) {
 			continue
 		}
-		x.variant = true
-		ref := best.occs[0]
-		for _, p := range x.occs {
-			if (bestKind == kindCase || bestKind == kindOther) && (p.shout || p.weak && !(bestKind == kindCase && tailCase(x, best))) {
-				continue // "OTAN" in a title-case heading, "Otan" opening a sentence
-			}
-			var msg string
-			switch bestKind {
-			case kindDiacritics:
-				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by diacritics`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
-			case kindCase:
-				msg = fmt.Sprintf(`"%s" differs from "%s"%s only by case`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
-			default:
-				msg = fmt.Sprintf(`"%s" is spelled "%s"%s`, p.text(), ref.text(), where(ref.src, ref.order, p.order, true))
-			}
-			out = append(out, finding{
-				src: p.src, i: p.i, j: p.j, order: p.order, msg: msg,
-				ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, ref.text()),
-				replace: ref.text(),
-			})
+		if better(y, best, kind == kindCase && tailCase(x, y)) {
+			best, bestKind = y, kind
 		}
+	}
+	return best, bestKind
+}
+
+// variantFindings appends to out the findings on the occurrences of x, a
+// variant of best.
+func variantFindings(out []finding, x, best *form, bestKind kind) []finding {
+	ref := best.occs[0]
+	for _, p := range x.occs {
+		if (bestKind == kindCase || bestKind == kindOther) && (p.shout || p.weak && !(bestKind == kindCase && tailCase(x, best))) {
+			continue // "OTAN" in a title-case heading, "Otan" opening a sentence
+		}
+		var msg string
+		switch bestKind {
+		case kindDiacritics:
+			msg = fmt.Sprintf(`"%s" differs from "%s"%s only by diacritics`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
+		case kindCase:
+			msg = fmt.Sprintf(`"%s" differs from "%s"%s only by case`, p.text(), ref.text(), where(ref.src, ref.order, p.order, false))
+		default:
+			msg = fmt.Sprintf(`"%s" is spelled "%s"%s`, p.text(), ref.text(), where(ref.src, ref.order, p.order, true))
+		}
+		out = append(out, finding{
+			src: p.src, i: p.i, j: p.j, order: p.order, msg: msg,
+			ref: ref.src, ri: ref.i, rj: ref.j, refMsg: refMessage(ref.src.people, ref.text()),
+			replace: ref.text(),
+		})
 	}
 	return out
 }
