@@ -14,7 +14,10 @@ import (
 type ByteFinder struct {
 	s     string
 	bytes []byte
-	next  [maxFinderBytes]int // next index of each byte at or after the last asked, or -1
+	// next is the next index of each byte at or after the last asked, or
+	// len(s) when there is none: a byte absent from the rest of the text
+	// is then never searched again, and the nearest is a plain minimum.
+	next [maxFinderBytes]int
 }
 
 // maxFinderBytes is the most bytes a ByteFinder looks for with IndexByte:
@@ -25,8 +28,11 @@ const maxFinderBytes = 6
 func NewByteFinder(s string, set []byte) ByteFinder {
 	f := ByteFinder{s: s, bytes: set}
 	if len(set) <= maxFinderBytes {
-		for k := range len(set) {
-			f.next[k] = strings.IndexByte(s, set[k])
+		for k, c := range set {
+			f.next[k] = strings.IndexByte(s, c)
+			if f.next[k] < 0 {
+				f.next[k] = len(s)
+			}
 		}
 	}
 	return f
@@ -43,21 +49,22 @@ func (f *ByteFinder) Next(i int) int {
 		}
 		return -1
 	}
-	first := -1
-	for k := range len(f.bytes) {
-		n := f.next[k]
-		if n >= 0 && n < i {
-			n = -1
+	first := len(f.s)
+	next := f.next[:len(f.bytes)]
+	for k, n := range next {
+		if n < i { // passed: search again from i
+			n = len(f.s)
 			if i < len(f.s) {
 				if d := strings.IndexByte(f.s[i:], f.bytes[k]); d >= 0 {
 					n = i + d
 				}
 			}
-			f.next[k] = n
+			next[k] = n
 		}
-		if n >= 0 && (first < 0 || n < first) {
-			first = n
-		}
+		first = min(first, n)
+	}
+	if first == len(f.s) {
+		return -1
 	}
 	return first
 }

@@ -33,6 +33,7 @@ type Pack struct {
 	elisionParticles  map[string]bool
 	elisionExcept     *phraseSet
 	lazyElision       bool // see scanWord
+	elidedParticles   elidedParticles
 	abbrev            map[string]bool
 	abbrevDigit       map[string]bool
 	starters          map[string]bool
@@ -153,6 +154,7 @@ func load(tag string) (*Pack, error) {
 		p.elisionExcept.add(w, 0)
 	}
 	p.lazyElision = lettersApostropheLetters(d.ElisionExceptions)
+	p.elidedParticles = newElidedParticles(p.elisionParticles, d.ElisionExceptions)
 	p.abbrev = stringSet(d.Abbreviations)
 	p.abbrevDigit = stringSet(d.AbbrevBeforeDigit)
 	p.starters = stringSet(d.SentenceStarters)

@@ -105,6 +105,14 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 		if j = marks.Next(j); j < 0 {
 			break
 		}
+		if !mayBeQuoteMark(s, j) {
+			j++ // the lead byte of another rune: its other bytes are none of the finder's
+			continue
+		}
+		if apostropheInASCIIWord(s, j) {
+			j += len("’")
+			continue
+		}
 		r, n := runeAt(s, j)
 		at := Span{j, j + n}
 		prev, _ := runeBefore(s, j)
@@ -181,6 +189,35 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 	return quotes, problems
 }
 
+// mayBeQuoteMark reports whether the byte at j, one the finder stops at,
+// may start a mark Quotations handles: most of the runes led by 0xC2 and
+// 0xE2 are not (no-break spaces, dashes, ellipses), and are skipped
+// without decoding them and their neighbours.
+func mayBeQuoteMark(s string, j int) bool {
+	switch s[j] {
+	case 0xC2: // « »: C2 AB, C2 BB
+		return j+1 < len(s) && (s[j+1] == 0xAB || s[j+1] == 0xBB)
+	case 0xE2: // ‘ ’ “ ” ‹ ›: E2 80 98, 99, 9C, 9D, B9, BA
+		if j+2 >= len(s) || s[j+1] != 0x80 {
+			return false
+		}
+		switch s[j+2] {
+		case 0x98, 0x99, 0x9C, 0x9D, 0xB9, 0xBA:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// apostropheInASCIIWord reports a ’ at j between two ASCII letters
+// (l’OTAN, d’un): an apostrophe (between), the commonest mark of French
+// text, told without decoding it and its neighbours.
+func apostropheInASCIIWord(s string, j int) bool {
+	return j > 0 && j+len("’") < len(s) && strings.HasPrefix(s[j:], "’") &&
+		tokenBytes[s[j-1]] == letterByte && tokenBytes[s[j+len("’")]] == letterByte
+}
+
 // opensQuote: a straight quote at j opens when it starts the text or
 // follows white space or opening punctuation.
 func opensQuote(prev rune, j int) bool {
@@ -189,6 +226,13 @@ func opensQuote(prev rune, j int) bool {
 
 func trimSpaceSpan(s string, a, b int) Span {
 	for a < b {
+		if c := s[a]; c < utf8.RuneSelf { // ASCII, most ends: white space is spaceByte
+			if tokenBytes[c] != spaceByte {
+				break
+			}
+			a++
+			continue
+		}
 		r, n := runeAt(s, a)
 		if !unicode.IsSpace(r) {
 			break
@@ -196,6 +240,13 @@ func trimSpaceSpan(s string, a, b int) Span {
 		a += n
 	}
 	for b > a {
+		if c := s[b-1]; c < utf8.RuneSelf {
+			if tokenBytes[c] != spaceByte {
+				break
+			}
+			b--
+			continue
+		}
 		r, n := runeBefore(s, b)
 		if !unicode.IsSpace(r) {
 			break

@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sentences splits s into sentence spans, each trimmed of surrounding white
@@ -37,6 +38,10 @@ func (p *Pack) AppendSentences(dst []Span, s string) []Span {
 	for j := 0; j < len(s); {
 		if j = marks.Next(j); j < 0 {
 			break
+		}
+		if s[j] == 0xE2 && !strings.HasPrefix(s[j:], "…") {
+			j++ // ’, dashes…: their other bytes are none of the finder's
+			continue
 		}
 		r, n := runeAt(s, j)
 		switch {
@@ -124,7 +129,7 @@ func (p *Pack) endsSentence(s string, j, k int, single bool) bool {
 	if r, _ := runeAt(s, k); !unicode.IsSpace(r) {
 		return false // "3.5", "U.S.-based", "etc.),"
 	}
-	m := spaceEnd(s, k)
+	m := spaceRunEnd(s, k)
 	if m >= len(s) {
 		return true
 	}
@@ -135,7 +140,10 @@ func (p *Pack) endsSentence(s string, j, k int, single bool) bool {
 	if !single {
 		return true
 	}
-	w := Fold(wordBefore(s, j))
+	w := wordBefore(s, j)
+	if !asciiOrLatin1(w) {
+		w = Fold(w)
+	}
 	switch {
 	case w == "":
 		return true
@@ -159,6 +167,13 @@ func (p *Pack) endsSentence(s string, j, k int, single bool) bool {
 func wordBefore(s string, j int) string {
 	k := j
 	for k > 0 {
+		if c := s[k-1]; c < utf8.RuneSelf { // most words: a look-up a byte
+			if tokenBytes[c] != letterByte && c != '.' && c != '-' {
+				break
+			}
+			k--
+			continue
+		}
 		r, n := runeBefore(s, k)
 		if !isLetterOrMarkQuick(r) && r != '.' && !isHyphen(r) {
 			break
@@ -166,6 +181,21 @@ func wordBefore(s string, j int) string {
 		k -= n
 	}
 	return strings.TrimLeft(s[k:j], ".-\u2010\u2011")
+}
+
+// asciiOrLatin1 reports whether every rune of w is ASCII or U+0080–U+00FF
+// led by 0xC3 (À–ÿ): such a word is its own Fold, which normalizes and
+// allocates otherwise ("sécurité." ends many French sentences).
+func asciiOrLatin1(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			if c != 0xC3 || i+1 == len(w) || w[i+1] < 0x80 || w[i+1] > 0xBF {
+				return false
+			}
+			i++
+		}
+	}
+	return true
 }
 
 // initialSegments counts the parts of w split at periods and hyphens when

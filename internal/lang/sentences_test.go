@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // refInitialSegments is initialSegments as first written, splitting w: the
@@ -64,6 +65,46 @@ func TestAppendSentences(t *testing.T) {
 		}
 		if got := p.Sentences(" \n "); got != nil {
 			t.Errorf("%s Sentences of white space = %#v, want nil", tag, got)
+		}
+	}
+}
+
+// TestWordBeforeEqualsRuneLoop: wordBefore's byte look-ups for ASCII
+// find what a loop decoding every rune back finds.
+func TestWordBeforeEqualsRuneLoop(t *testing.T) {
+	ref := func(s string, j int) string {
+		k := j
+		for k > 0 {
+			r, n := runeBefore(s, k)
+			if !isLetterOrMarkQuick(r) && r != '.' && !isHyphen(r) {
+				break
+			}
+			k -= n
+		}
+		return strings.TrimLeft(s[k:j], ".-\u2010\u2011")
+	}
+	for _, s := range append(tokenTexts(t), "J.-P. Sartre", "U.S.", "a\u0301b.", "x‑y.", "1a.") {
+		for j := range len(s) + 1 {
+			if j < len(s) && !utf8.RuneStart(s[j]) {
+				continue
+			}
+			if got, want := wordBefore(s, j), ref(s, j); got != want {
+				t.Fatalf("wordBefore(%q, %d) = %q, want %q", s, j, got, want)
+			}
+		}
+	}
+}
+
+// TestAsciiOrLatin1IsOwnFold: a word asciiOrLatin1 lets through is its
+// own Fold, so endsSentence may skip folding it.
+func TestAsciiOrLatin1IsOwnFold(t *testing.T) {
+	for _, s := range append(tokenTexts(t), "sécurité", "Œuvre", "e\u0301te\u0301", "×÷", "\xc3", "\xc3(", "l’É") {
+		for i := range len(s) + 1 {
+			for j := i; j <= len(s) && j <= i+12; j++ {
+				if w := s[i:j]; asciiOrLatin1(w) && Fold(w) != w {
+					t.Fatalf("asciiOrLatin1(%q), but Fold gives %q", w, Fold(w))
+				}
+			}
 		}
 	}
 }

@@ -103,17 +103,39 @@ const maxPooledTokens = 1 << 16
 // extended slice, so that a caller can gather the tokens of several texts
 // in one buffer.
 func (p *Pack) AppendTokens(toks []Token, s string) []Token {
+	eager := p.eagerElision()
 	for i := 0; i < len(s); {
-		switch tokenBytes[s[i]] {
+		cls := tokenBytes[s[i]]
+		if cls == letterByte && !eager {
+			// Most tokens: a word of ASCII letters that ends at a space
+			// or punctuation, with nothing more to decide,
+			j, f := asciiWordRunEnd(s, i)
+			if j < len(s) && tokenBytes[s[j]] > spaceByte {
+				toks, i = p.scanWordFrom(toks, s, i, j, f)
+				continue
+			}
+			toks = append(toks, Token{Kind: Word, Flags: f | startCase[s[i]], Start: i, End: j})
+			i = j
+			// and most often one space before the next word.
+			if i < len(s) && s[i] == ' ' && !spaceGoesOn(s, i+1) {
+				toks = append(toks, Token{Kind: Space, Start: i, End: i + 1})
+				i++
+			}
+			continue
+		}
+		switch cls {
+		case letterByte: // in a pack that tries elision exceptions at every word
+			toks, i = p.scanWord(toks, s, i)
 		case spaceByte:
-			j := spaceRunEnd(s, i)
+			j := i + 1
+			if spaceGoesOn(s, j) {
+				j = spaceRunEnd(s, j)
+			}
 			toks = append(toks, Token{Kind: Space, Start: i, End: j})
 			i = j
 		case digitByte:
 			toks, i = p.number(toks, s, i)
-		case letterByte:
-			toks, i = p.scanWord(toks, s, i)
-		case punctByte:
+		case punctByte, joinerByte:
 			toks = append(toks, Token{Kind: Punct, Start: i, End: i + 1})
 			i++
 		default: // a byte of a multi-byte rune (or an invalid one): decode
@@ -137,13 +159,25 @@ func (p *Pack) AppendTokens(toks []Token, s string) []Token {
 	return toks
 }
 
+// spaceGoesOn reports whether the white space before j may go on at j:
+// most spaces are one byte between two words, told with one look-up.
+func spaceGoesOn(s string, j int) bool {
+	return j < len(s) && (tokenBytes[s[j]] == spaceByte || tokenBytes[s[j]] == multiByte)
+}
+
+// eagerElision reports whether scanWord must try the elision exceptions
+// at the start of every word (see lettersApostropheLetters).
+func (p *Pack) eagerElision() bool { return len(p.elisionParticles) > 0 && !p.lazyElision }
+
 // tokenByte is what an ASCII byte starts for Tokens; every byte >= 0x80
-// is multiByte (a rune to decode).
+// is multiByte (a rune to decode). The order matters: a word ends, with
+// nothing more to decide, at a byte up to spaceByte.
 type tokenByte uint8
 
 const (
-	punctByte tokenByte = iota
-	spaceByte
+	punctByte  tokenByte = iota
+	spaceByte            // white space
+	joinerByte           // - ' . : punctuation, or inside a word ("a-t-il", "don't", "U.S.")
 	digitByte
 	letterByte
 	multiByte
@@ -158,6 +192,8 @@ var tokenBytes = func() (t [256]tokenByte) {
 			t[c] = multiByte
 		case c == ' ' || '\t' <= c && c <= '\r':
 			t[c] = spaceByte
+		case c == '-' || c == '\'' || c == '.':
+			t[c] = joinerByte
 		case '0' <= c && c <= '9':
 			t[c] = digitByte
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
@@ -200,23 +236,32 @@ func (p *Pack) number(toks []Token, s string, i int) ([]Token, int) {
 // elided particles met at the start of a word are words of their own, and
 // the word continues after them.
 func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
-	start := i
-	j := i
-	var f TokenFlags // the flags of s[start:j] but StartsUpper and StartsLower
-	for {
-		if j == start && len(p.elisionParticles) > 0 && !p.lazyElision {
-			if _, e, ok := p.elisionExcept.match(s, j); ok {
-				f |= flagsOf(s[j:e])
-				j = e
-			}
+	j, f := p.elisionException(s, i)
+	return p.scanWordFrom(toks, s, i, j, f)
+}
+
+// elisionException is the end and the flags of the listed elision
+// exception at i when the pack tries them at the start of every word, or
+// i and no flags.
+func (p *Pack) elisionException(s string, i int) (int, TokenFlags) {
+	if p.eagerElision() {
+		if _, e, ok := p.elisionExcept.match(s, i); ok {
+			return e, flagsOf(s[i:e])
 		}
+	}
+	return i, 0
+}
+
+// scanWordFrom is scanWord once s[start:j], the start of the word's first
+// run of word runes, is scanned with flags f (but StartsUpper and
+// StartsLower): it goes on to the end of the run, then over hyphens,
+// apostrophes and initialisms.
+func (p *Pack) scanWordFrom(toks []Token, s string, start, j int, f TokenFlags) ([]Token, int) {
+	for {
 		var run TokenFlags
 		j, run = wordRunEnd(s, j)
 		f |= run
-		if j == len(s) {
-			break
-		}
-		if c := s[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+		if j == len(s) || tokenBytes[s[j]] <= spaceByte {
 			break // the usual end of a word: a space or punctuation
 		}
 		r, n := runeAt(s, j)
@@ -228,21 +273,21 @@ func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
 			continue
 		case isApostrophe(r) && isLetterOrMarkQuick(next):
 			f |= Apostrophe | multiByteFlags(n)
-			if len(p.elisionParticles) > 0 && p.elisionParticles[strings.ToLower(s[start:j])] {
-				if p.lazyElision {
-					if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
-						f |= flagsOf(s[j:e])
-						j = e // "presqu’île", "N’Djamena": one word
-						continue
-					}
-				}
-				toks = append(toks, Token{Kind: Word, Flags: f | startFlags(s, start), Start: start, End: j + n})
-				start = j + n
-				j = start
-				f = 0
+			particle, excepted := p.elided(s[start:j])
+			if !particle {
+				j += n
 				continue
 			}
-			j += n
+			if p.lazyElision && excepted {
+				if _, e, ok := p.elisionExcept.match(s, start); ok && e > j {
+					f |= flagsOf(s[j:e])
+					j = e // "presqu’île", "N’Djamena": one word
+					continue
+				}
+			}
+			toks = append(toks, Token{Kind: Word, Flags: f | startFlags(s, start), Start: start, End: j + n})
+			start = j + n
+			j, f = p.elisionException(s, start)
 			continue
 		case r == '.' && isInitialism(s, start, j):
 			e := scanInitialism(s, j)
@@ -254,43 +299,122 @@ func (p *Pack) scanWord(toks []Token, s string, i int) ([]Token, int) {
 	return append(toks, Token{Kind: Word, Flags: f | startFlags(s, start), Start: start, End: j}), j
 }
 
+// elidedParticles are a pack's elided particles (l’, qu’, jusqu’…) as
+// integer keys (PackASCIILower): scanWord looks up the letters before
+// every apostrophe in a word, and comparing a few integers costs less
+// than hashing their lower case.
+type elidedParticles struct {
+	keys []uint64
+	// excepted is true of a particle that a listed exception starts with
+	// ("n" of "N’Djamena"): only there can a lazy pack's exception match.
+	excepted []bool
+	packed   bool // every particle has a key
+}
+
+// newElidedParticles builds the keys of the particles (lowerSet keys)
+// and marks those that the exceptions start with.
+func newElidedParticles(particles map[string]bool, exceptions []string) elidedParticles {
+	ep := elidedParticles{packed: true}
+	for w := range particles {
+		key, ok := PackASCIILower(w)
+		if !ok {
+			return elidedParticles{}
+		}
+		ep.keys = append(ep.keys, key)
+		ep.excepted = append(ep.excepted, false)
+	}
+	for _, w := range exceptions {
+		// As the phrase set folds them; the text's letters before an
+		// apostrophe match an exception only if they lower-case to its
+		// letters before its apostrophe.
+		f := strings.ToLower(Fold(strings.TrimSpace(w)))
+		prefix, _, _ := strings.Cut(f, "'")
+		if key, ok := PackASCIILower(prefix); ok {
+			for k := range ep.keys {
+				ep.excepted[k] = ep.excepted[k] || ep.keys[k] == key
+			}
+		}
+	}
+	return ep
+}
+
+// elided reports whether w, the letters before an apostrophe, is an elided
+// particle, and whether an elision exception may start with it.
+func (p *Pack) elided(w string) (particle, excepted bool) {
+	if key, ok := PackASCIILower(w); ok && p.elidedParticles.packed {
+		for k, pk := range p.elidedParticles.keys {
+			if pk == key {
+				return true, p.elidedParticles.excepted[k]
+			}
+		}
+		return false, false
+	}
+	return p.elisionParticles[strings.ToLower(w)], true
+}
+
 // wordRunEnd is the end of the run of word runes (isWordRune) at j, and
 // the flags of the run but StartsUpper and StartsLower.
 func wordRunEnd(s string, j int) (int, TokenFlags) {
 	var f TokenFlags
-	for j < len(s) {
-		c := s[j]
-		if b := asciiWordBytes[c]; b != 0 {
-			f |= b
-			j++
+	for {
+		var ascii TokenFlags
+		j, ascii = asciiWordRunEnd(s, j)
+		f |= ascii
+		if j == len(s) || s[j] < utf8.RuneSelf {
+			return j, f
+		}
+		if s[j] == 0xE2 && j+1 < len(s) && s[j+1] == 0x80 {
+			return j, f // U+2000–U+203F (’, dashes, spaces): no word rune there
+		}
+		// The Latin-1 letters of French prose (é, à, ç…) with one look-up,
+		// other runes decoded.
+		if s[j] == 0xC3 && j+1 < len(s) && latin1LetterTails[s[j+1]] != 0 {
+			f |= latin1LetterTails[s[j+1]]
+			j += 2
 			continue
 		}
-		switch {
-		case c < utf8.RuneSelf:
-			return j, f &^ asciiWordByte
-		case c == 0xC3 && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
-			// é, à, ç…: the accented letters of French prose, lower
-			// case from U+00DF (C3 9F) on.
-			if s[j+1] >= 0x9F {
-				f |= NonASCII | HasLower
-			} else {
-				f |= NonASCII | HasUpper
-			}
-			j += 2
-		default:
-			r, n := runeAt(s, j)
-			if !isWordRuneQuick(r) {
-				return j, f &^ asciiWordByte
-			}
-			f |= runeFlags(r)
-			j += n
+		r, n := runeAt(s, j)
+		if !isWordRuneQuick(r) {
+			return j, f
 		}
+		f |= runeFlags(r)
+		j += n
+	}
+}
+
+// asciiWordRunEnd is the end of the run of ASCII letters and digits at j,
+// and their flags: one look-up a byte, in a loop small enough to inline
+// where words are scanned.
+func asciiWordRunEnd(s string, j int) (int, TokenFlags) {
+	var f TokenFlags
+	for ; j < len(s); j++ {
+		b := asciiWordBytes[s[j]]
+		if b == 0 {
+			break
+		}
+		f |= b
 	}
 	return j, f &^ asciiWordByte
 }
 
+// latin1LetterTails holds the flags of the letters U+00C0–U+00FF by the
+// second byte of their UTF-8 form (after 0xC3), 0 for other bytes:
+// lower case from U+00DF (C3 9F) on.
+var latin1LetterTails = func() (t [256]TokenFlags) {
+	for b := range len(t) {
+		switch {
+		case !isLatin1LetterTail(byte(b)):
+		case b >= 0x9F:
+			t[b] = NonASCII | HasLower
+		default:
+			t[b] = NonASCII | HasUpper
+		}
+	}
+	return t
+}()
+
 // asciiWordByte marks the ASCII letters and digits in asciiWordBytes, so
-// that wordRunEnd tells them and gathers their flags with one look-up.
+// that asciiWordRunEnd tells them and gathers their flags with one look-up.
 const asciiWordByte TokenFlags = 1 << 15
 
 // asciiWordBytes holds the flags of the ASCII letters and digits, with

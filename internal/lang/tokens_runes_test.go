@@ -17,3 +17,13 @@ func TestQuickRunePredicates(t *testing.T) {
 		}
 	}
 }
+
+// TestNoWordRuneInGeneralPunctuation: wordRunEnd ends a word at any rune
+// of U+2000–U+203F (E2 80 xx) without decoding it.
+func TestNoWordRuneInGeneralPunctuation(t *testing.T) {
+	for r := rune(0x2000); r <= 0x203F; r++ {
+		if isWordRune(r) {
+			t.Errorf("%U is a word rune", r)
+		}
+	}
+}

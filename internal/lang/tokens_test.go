@@ -244,3 +244,40 @@ func TestTokenFlags(t *testing.T) {
 		t.Errorf("flags on other tokens than words: %+v", toks)
 	}
 }
+
+// TestLatin1LetterTails: the table wordRunEnd reads the accented letters
+// from holds their runeFlags, and nothing for the other runes C3 leads.
+func TestLatin1LetterTails(t *testing.T) {
+	for b := range 256 {
+		want := TokenFlags(0)
+		if r, n := utf8.DecodeRuneInString(string([]byte{0xC3, byte(b)})); n == 2 && unicode.IsLetter(r) {
+			want = runeFlags(r)
+		}
+		if got := latin1LetterTails[b]; got != want {
+			t.Errorf("latin1LetterTails[%#x] = %09b, want %09b", b, got, want)
+		}
+	}
+}
+
+// TestElidedEqualsLookup: elided answers as the lower-cased map lookup it
+// replaces, and marks every particle that an exception can start with.
+func TestElidedEqualsLookup(t *testing.T) {
+	words := []string{"l", "L", "qu", "QU", "Qu", "jusqu", "lorsqu", "quoiqu", "QUOİQU", "n", "N", "d",
+		"aujourd", "presqu", "quelqu", "prud", "entr", "x", "", "l\u0301", "\u212a", "abcdefghij", "é"}
+	for _, tag := range []string{"fr", "en"} {
+		p := mustPack(t, tag)
+		for _, w := range words {
+			particle, excepted := p.elided(w)
+			if want := p.elisionParticles[strings.ToLower(w)]; particle != want {
+				t.Errorf("%s elided(%q) = %v, want %v", tag, w, particle, want)
+			}
+			for _, e := range p.d.ElisionExceptions {
+				_, rest, _ := strings.Cut(Fold(e), "'")
+				s := w + "’" + rest
+				if _, end, ok := p.elisionExcept.match(s, 0); ok && end > len(w) && particle && !excepted {
+					t.Errorf("%s elided(%q): not excepted, but %q matches exception %q", tag, w, s, e)
+				}
+			}
+		}
+	}
+}

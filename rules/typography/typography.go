@@ -655,6 +655,13 @@ func checkApostrophes(pass *rules.Pass, texts []rules.Text) error {
 func afterURLChar(s string, i int) bool {
 	k := i
 	for k > 0 {
+		if c := s[k-1] | 0x20; s[k-1] < utf8.RuneSelf { // ASCII: a letter is a-z once lower-cased
+			if c < 'a' || c > 'z' {
+				break
+			}
+			k--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:k])
 		if !unicode.IsLetter(r) {
 			break
@@ -668,28 +675,9 @@ func afterURLChar(s string, i int) bool {
 // letter and an opening « or “, outside URLs; any other ' is a quotation
 // mark.
 func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
-	// Jump from candidate to candidate with IndexByte, which scans many
-	// bytes at a time (this runs over every text of the record); each
-	// index is searched again only once passed, so text full of other
-	// E2 characters (—, narrow no-break spaces) stays linear.
-	if from >= len(s) {
-		return found{}, false, false
-	}
-	straight, curly := indexFrom(s, from, '\''), indexFrom(s, from, 0xE2)
 	for i := from; i < len(s); i++ {
-		if straight >= 0 && straight < i {
-			straight = indexFrom(s, i, '\'')
-		}
-		if curly >= 0 && curly < i {
-			curly = indexFrom(s, i, 0xE2) // the first byte of ’
-		}
-		switch {
-		case straight < 0 && curly < 0:
+		if i = nextApostropheCandidate(s, i); i < 0 {
 			return found{}, false, false
-		case straight >= 0 && (curly < 0 || straight < curly):
-			i = straight
-		default:
-			i = curly
 		}
 		size := 0
 		switch {
@@ -716,12 +704,25 @@ func nextApostrophe(s string, from int, _ bool) (found, bool, bool) {
 	return found{}, false, false
 }
 
-// indexFrom is the index of the first c in s at or after i, or -1.
-func indexFrom(s string, i int, c byte) int {
-	if k := strings.IndexByte(s[i:], c); k >= 0 {
+// nextApostropheCandidate is the index of the first ' or 0xE2 (the lead
+// byte of ’) at or after i, or -1. It jumps there with IndexByte, which
+// scans many bytes at a time (this runs over every text of the record),
+// and looks for ' only up to the next 0xE2: each stretch of text between
+// two is read twice at most, however many apostrophes the text holds,
+// where looking for both up to the end again at every apostrophe read the
+// rest of the text as many times.
+func nextApostropheCandidate(s string, i int) int {
+	end := len(s)
+	if k := strings.IndexByte(s[i:], 0xE2); k >= 0 {
+		end = i + k
+	}
+	if k := strings.IndexByte(s[i:end], '\''); k >= 0 {
 		return i + k
 	}
-	return -1
+	if end == len(s) {
+		return -1
+	}
+	return end
 }
 
 // reportMinority reports every mark of the less used form, straight or

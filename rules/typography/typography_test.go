@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand"
 	"os"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/artlint/artlint/internal/fix"
 	"github.com/artlint/artlint/internal/load"
@@ -455,5 +458,61 @@ func TestApostrophesOption(t *testing.T) {
 	pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), map[string]any{"apostrophes": "curly"}, func(rules.Diagnostic) {})
 	if _, err := Rule.Run(pass); err == nil || err.Error() != `option apostrophes: "curly" is neither "consistent" nor "typographic"` {
 		t.Errorf("apostrophes: curly gave error %v", err)
+	}
+}
+
+// TestNextApostropheCandidate: the first ' or 0xE2 at or after i, as a
+// loop over every byte finds it, whatever the text.
+func TestNextApostropheCandidate(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{"a", "'", "’", "—", " ", "é", "\u202f"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.Intn(30) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		s := b.String()
+		for i := 0; i < len(s); i++ {
+			want := -1
+			for j := i; j < len(s); j++ {
+				if s[j] == '\'' || s[j] == 0xE2 {
+					want = j
+					break
+				}
+			}
+			if got := nextApostropheCandidate(s, i); got != want {
+				t.Fatalf("nextApostropheCandidate(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestAfterURLCharEqualsRuneLoop: afterURLChar's ASCII look-ups answer as
+// decoding every letter back did.
+func TestAfterURLCharEqualsRuneLoop(t *testing.T) {
+	ref := func(s string, i int) bool {
+		k := i
+		for k > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:k])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			k -= n
+		}
+		return k > 0 && strings.IndexByte("/_.-=?&#%+:~", s[k-1]) >= 0
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{"a", "Z", "é", "’", "/", "_", "@", "[", "`", "{", " ", ".", "\xc3"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		s := b.String()
+		for i := range len(s) + 1 {
+			if got, want := afterURLChar(s, i), ref(s, i); got != want {
+				t.Fatalf("afterURLChar(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
 	}
 }
