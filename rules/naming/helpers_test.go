@@ -70,6 +70,12 @@ func TestIsParticleAsDefined(t *testing.T) {
 	for c := range utf8.RuneSelf {
 		words = append(words, string(rune(c))+"e", string(rune(c))+"\u0301", string(rune(c))+"’")
 	}
+	// mayFoldToParticle's shortcut, for the runes below U+0300 and some
+	// beyond.
+	for r := rune(0x80); r < 0x400; r++ {
+		words = append(words, string(r)+"bn", string(r)+"n", string(r), string(r)+"\u0301n", string(r)+"\xff")
+	}
+	words = append(words, "\u212a", "\u212aen", "İbn", "İBN", "\u00a0de")
 	for _, w := range words {
 		want, _ := lang.LookupFold(particles, w)
 		if got := isParticle(w); got != want {

@@ -225,9 +225,9 @@ type state struct {
 	// seqs are the name sequences: ranges of parts as extract finds
 	// them, then of names once markCommon has kept the names.
 	seqs       []seqRange
-	names      []*part // the parts that are no common words, sequence by sequence
-	pairIndex  map[pairKey]int32
-	pairGroups []pairGroup // indexed by pairIndex, in order of first occurrence
+	names      []*part           // the parts that are no common words, sequence by sequence
+	pairIndex  map[pairKey]int32 // beyond fewPairs groups (see groupOf)
+	pairGroups []pairGroup       // indexed by pairIndex, in order of first occurrence
 	pairList   []pair
 	order      int
 	forms      []*form // the spellings partFindings compared, in order
@@ -500,7 +500,7 @@ func (st *state) seeLowerWords(s string, toks []lang.Token, firsts, lasts *[64]u
 		// told by their flags, and most of those have no key of their
 		// first or last byte and length: no look-up.
 		if t.Flags&(lang.HasUpper|lang.NonLatin1|lang.Hyphenated) == 0 {
-			if n := t.End - t.Start; n >= 64 || firsts[s[t.Start]&63]&(1<<n) != 0 && lasts[s[t.End-1]&63]&(1<<n) != 0 {
+			if n := uint(t.End - t.Start); n >= 64 || firsts[s[t.Start]&63]&(1<<n) != 0 && lasts[s[t.End-1]&63]&(1<<n) != 0 {
 				if w, last := s[t.Start:t.End], looked.slot(s[t.Start:t.End]); *last != w {
 					st.see(st.lowers[w])
 					*last = w
@@ -871,6 +871,9 @@ func isParticle(w string) bool {
 	if w != "" && !particleStart[w[0]] {
 		return false
 	}
+	if w != "" && w[0] >= utf8.RuneSelf && !mayFoldToParticle(w) {
+		return false // "à", "été", "était": folding leaves no ASCII first letter
+	}
 	// Every particle is ASCII of five bytes at most, and so is the key
 	// of an ASCII word: only other words need folding.
 	if len(w) <= 5 {
@@ -889,6 +892,33 @@ func isParticle(w string) bool {
 	}
 	return false
 }
+
+// mayFoldToParticle is false for a word w whose key lang.LowerFold(w)
+// cannot start as a particle does: a word of valid UTF-8 whose runes are
+// all below U+0300 has a key folded and lowered rune by rune (the
+// normaliser leaves it alone), so its first letter is that of its first
+// rune, in particleFold.
+func mayFoldToParticle(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0xCC { // a rune from U+0300 on, or not UTF-8
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return !utf8.ValidString(w) || particleFold[r]
+}
+
+// particleFold marks the runes below U+0300 that fold and lower to the
+// first letter of a particle ("İ" lowers to "i" of "ibn"), by the
+// definition of lang.LowerFold.
+var particleFold = func() (t [0x300]bool) {
+	for r := range rune(len(t)) {
+		if k := lang.LowerFold(string(r)); k != "" && k[0] < utf8.RuneSelf && particleStart[k[0]] {
+			t[r] = true
+		}
+	}
+	return t
+}()
 
 // particleKeys are the particles packed by lang.PackASCIILower, in a
 // table of their own: an ASCII word is looked up with a probe or two, no
@@ -1275,11 +1305,18 @@ func (st *state) addPair(key pairKey, p pair) {
 	n := int32(len(st.pairList))
 	p.next = -1
 	st.pairList = append(st.pairList, p)
-	gi, ok := st.pairIndex[key]
-	if !ok {
+	gi := st.groupOf(key)
+	if gi < 0 {
 		gi = int32(len(st.pairGroups))
-		st.pairIndex[key] = gi
 		st.pairGroups = append(st.pairGroups, pairGroup{key: key, first: n, last: n})
+		switch {
+		case len(st.pairGroups) == fewPairs+1:
+			for i, g := range st.pairGroups {
+				st.pairIndex[g.key] = int32(i)
+			}
+		case len(st.pairGroups) > fewPairs:
+			st.pairIndex[key] = gi
+		}
 	} else {
 		st.pairList[st.pairGroups[gi].last].next = n
 		st.pairGroups[gi].last = n
@@ -1288,6 +1325,27 @@ func (st *state) addPair(key pairKey, p pair) {
 	g.hyphen = g.hyphen || p.hyphen
 	g.space = g.space || !p.hyphen
 	g.people = g.people || p.src.people
+}
+
+// fewPairs is the number of pair groups that groupOf compares in turn,
+// where the map hashes two strings: most records have fewer. Beyond,
+// st.pairIndex indexes them all.
+const fewPairs = 16
+
+// groupOf returns the index of the group of key in st.pairGroups, or -1.
+func (st *state) groupOf(key pairKey) int32 {
+	if len(st.pairGroups) <= fewPairs {
+		for i := range st.pairGroups {
+			if st.pairGroups[i].key == key {
+				return int32(i)
+			}
+		}
+		return -1
+	}
+	if gi, ok := st.pairIndex[key]; ok {
+		return gi
+	}
+	return -1
 }
 
 // pairsOf lists the occurrences of a pair, in reading order.
@@ -1348,26 +1406,28 @@ func (st *state) wordOf(text string) *word {
 	// same capitalised function words.
 	slot := &st.recent[recentSlot(text)]
 	w := *slot
-	if w == nil || w.key != text {
+	own := w != nil && w.key == text
+	if !own {
 		w = st.words[text]
 		if w == nil {
-			var own string
+			var key string
 			w = &word{pack: st.pack}
-			w.wordKeys, own = newWordKeys(st.pack, text)
+			w.wordKeys, key = newWordKeys(st.pack, text)
 			w.low = st.lowerEntry(w.lower)
-			st.words[own] = w
+			st.words[key] = w
 		}
-		if w.key == text {
+		if own = w.key == text; own {
 			*slot = w
 		}
 	}
 	if w.pack != st.pack {
 		w.pack = st.pack
 		w.wordKeys, _ = newWordKeys(st.pack, text)
+		own = w.key == text
 	}
 	if w.gen != st.gen {
 		w.wordOfRecord = wordOfRecord{gen: st.gen}
-		if w.key != text {
+		if !own {
 			st.refolded++
 		}
 	}
@@ -1498,7 +1558,10 @@ func initial(s string, toks []lang.Token, k int, sentences []lang.Span) bool {
 	// Nous": the sentence starts at the guillemet).
 	after, at := toks[j].Start, toks[k].Start
 	for _, sp := range sentences {
-		if sp.Start > after && sp.Start <= at {
+		if sp.Start > at {
+			break // the sentences come in order: none after starts before the word
+		}
+		if sp.Start > after {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package naming
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/bits"
 	"os"
 	"path/filepath"
@@ -233,5 +234,36 @@ func TestNearFormsAsDefined(t *testing.T) {
 				t.Errorf("nearForms: %q %v, want %v", x.key, got[i], want)
 			}
 		}
+	}
+}
+
+// TestGroupOf: groupOf finds each pair's group, compared in turn up to
+// fewPairs groups and indexed beyond, and addPair chains every
+// occurrence to its group.
+func TestGroupOf(t *testing.T) {
+	st := newState()
+	src := &source{}
+	const groups = 3 * fewPairs
+	for round := range 2 {
+		for i := range groups {
+			st.addPair(pairKey{fmt.Sprint("A", i), "B"}, pair{src: src, order: round*groups + i, hyphen: round == 1})
+		}
+	}
+	if len(st.pairGroups) != groups {
+		t.Fatalf("%d groups, want %d", len(st.pairGroups), groups)
+	}
+	for i := range groups {
+		key := pairKey{fmt.Sprint("A", i), "B"}
+		gi := st.groupOf(key)
+		if gi < 0 || st.pairGroups[gi].key != key {
+			t.Fatalf("groupOf(%v) = %d", key, gi)
+		}
+		g := &st.pairGroups[gi]
+		if ps := st.pairsOf(g); len(ps) != 2 || ps[0].order != i || ps[1].order != groups+i || !g.mixed() {
+			t.Errorf("group %v: %d occurrences, mixed %v", key, len(ps), g.mixed())
+		}
+	}
+	if gi := st.groupOf(pairKey{"A", "C"}); gi >= 0 {
+		t.Errorf("groupOf of a new pair = %d, want -1", gi)
 	}
 }
