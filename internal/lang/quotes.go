@@ -45,13 +45,18 @@ const (
 // paragraph that opens a quotation and does not close it (the French
 // multi-paragraph convention) gets an "unclosed" problem; callers decide by
 // looking at the next paragraph.
-func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
+func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) { return p.AppendQuotations(nil, s) }
+
+// AppendQuotations appends the quotations of s (see Quotations) to dst
+// and returns the extended slice with the problems of s, so that a caller
+// can gather the quotations of several texts in one buffer.
+func (p *Pack) AppendQuotations(dst []Quote, s string) ([]Quote, []QuoteProblem) {
 	type pending struct {
 		style string
-		q     int // index into quotes
+		q     int // index into quotes, dst's included
 	}
 	var (
-		quotes   []Quote
+		quotes   = dst
 		problems []QuoteProblem
 		stackBuf [8]pending // deeper nesting is rare
 		stack    = stackBuf[:0]
@@ -177,10 +182,10 @@ func (p *Pack) Quotations(s string) ([]Quote, []QuoteProblem) {
 		problems = append(problems, QuoteProblem{At: q.Open, Kind: "unclosed"})
 	}
 	if len(dropped) > 0 {
-		kept := quotes[:0]
-		for k, q := range quotes {
+		kept := quotes[:len(dst)]
+		for k := len(dst); k < len(quotes); k++ {
 			if !dropped[k] {
-				kept = append(kept, q)
+				kept = append(kept, quotes[k])
 			}
 		}
 		quotes = kept

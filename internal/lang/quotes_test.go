@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -73,6 +74,25 @@ func TestTrimSpaceSpanEqualsRuneLoop(t *testing.T) {
 				if got, want := trimSpaceSpan(s, a, b), ref(s, a, b); got != want {
 					t.Fatalf("trimSpaceSpan(%q, %d, %d) = %v, want %v", s, a, b, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestAppendQuotations: appending to the quotations of other texts
+// appends the quotations of the text alone, with its problems, also when
+// some marks are dropped as apostrophes after all.
+func TestAppendQuotations(t *testing.T) {
+	texts := append(tokenTexts(t), "rock 'n' roll", "« A » et 'n' puis « B", "'open and “x” 'a' b", "« a “ b » c ”", "")
+	for _, tag := range []string{"fr", "en"} {
+		p := mustPack(t, tag)
+		var all []Quote
+		for _, s := range texts {
+			want, wantProbs := p.Quotations(s)
+			n := len(all)
+			var probs []QuoteProblem
+			if all, probs = p.AppendQuotations(all, s); !slices.Equal(all[n:], want) || !slices.Equal(probs, wantProbs) {
+				t.Errorf("%s AppendQuotations(…, %q) appended %v, %v; want %v, %v", tag, s, all[n:], probs, want, wantProbs)
 			}
 		}
 	}

@@ -32,16 +32,20 @@ func (p *Pack) AppendSentences(dst []Span, s string) []Span {
 		}
 	}
 	start := 0
-	// Only "\n", ". ! ?" and "…" (which starts with byte 0xE2, a byte
-	// never inside another rune) matter here: skip to them.
-	marks := NewByteFinder(s, []byte("\n.!?\xe2"))
+	// Only "\n", ". ! ?" and "…" matter here: skip to them. "…" is found
+	// by its last byte, 0xA6, which the runes of French text seldom hold
+	// (æ), where its first, 0xE2, leads every ’ and dash.
+	marks := NewByteFinder(s, []byte("\n.!?\xa6"))
 	for j := 0; j < len(s); {
 		if j = marks.Next(j); j < 0 {
 			break
 		}
-		if s[j] == 0xE2 && !strings.HasPrefix(s[j:], "…") {
-			j++ // ’, dashes…: their other bytes are none of the finder's
-			continue
+		if s[j] == 0xA6 {
+			if j < 2 || s[j-2:j+1] != "…" {
+				j++ // æ, or another rune's: its other bytes are none of the finder's
+				continue
+			}
+			j -= 2 // back to its first byte: no mark is skipped, none of "…" is one
 		}
 		r, n := runeAt(s, j)
 		switch {

@@ -245,13 +245,9 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 	var out []marker
 	for _, t := range texts {
 		s := t.Value()
-		// Bytes, not runes: a marker starts with '[' or with the lead byte
-		// of a superscript digit (0xC2 for ¹²³, 0xE2 for ⁰⁴–⁹), which no
-		// continuation byte equals; the finder skips the bulk of the text
-		// between them many bytes at a time.
 		find := lang.NewByteFinder(s, markerBytes)
 		for i := 0; i < len(s); {
-			if i = find.Next(i); i < 0 {
+			if i = nextMarkerStart(&find, s, i); i < 0 {
 				break
 			}
 			if s[i] == '[' {
@@ -260,10 +256,6 @@ func scan(texts []rules.Text, pack *lang.Pack) []marker {
 					i = j
 					continue
 				}
-				i++
-				continue
-			}
-			if d, _ := superDigitAt(s, i); d < 0 { // after 0xC2 or 0xE2: ’, «, no-break spaces…
 				i++
 				continue
 			}
@@ -311,8 +303,33 @@ func chemicalFormula(s string) bool {
 	return false
 }
 
-// markerBytes are the bytes a marker can start with.
-var markerBytes = []byte{0xC2, 0xE2, '['}
+// nextMarkerStart returns the index of the first '[' or superscript digit
+// at or after from in s, or -1. Bytes, not runes: find, a finder of
+// markerBytes in s, skips the bulk of the text between them many bytes at
+// a time. As find's, calls must not go back.
+func nextMarkerStart(find *lang.ByteFinder, s string, from int) int {
+	for i := from; ; {
+		if i = find.Next(i); i < 0 {
+			return -1
+		}
+		switch {
+		case s[i] == '[':
+			return i
+		case i > from && isSuperDigitAt(s, i-1):
+			// The digit's lead byte, before i: no marker byte, so no
+			// marker starts between it and i.
+			return i - 1
+		}
+		i++ // ù, ó, ò…
+	}
+}
+
+// markerBytes find the markers: '[', and the second byte of a
+// superscript digit (C2 B9, C2 B2, C2 B3 for ¹²³; E2 81 B0–B9 for ⁰⁴–⁹),
+// the byte right after the one a marker starts with. Their lead bytes,
+// 0xC2 and 0xE2, also lead every no-break space, guillemet and ’ of
+// French text; these second bytes are seldom in a letter (ù, ó, ò, Á).
+var markerBytes = []byte{'[', 0x81, 0xB2, 0xB3, 0xB9}
 
 // bracketMarker reads "[^id]" at i; the id has no spaces or brackets. A
 // Markdown definition line ("[^1]: …") is not a reference.
@@ -508,6 +525,12 @@ func superDigitAt(s string, i int) (d, n int) {
 		}
 	}
 	return -1, 0
+}
+
+// isSuperDigitAt reports whether a superscript digit begins at i.
+func isSuperDigitAt(s string, i int) bool {
+	d, _ := superDigitAt(s, i)
+	return d >= 0
 }
 
 // superDigits converts a string of superscript digits to ASCII digits.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/artlint/artlint/internal/lang"
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/ruletest"
 )
@@ -403,6 +404,39 @@ func TestSuperDigitAtDecodes(t *testing.T) {
 		want := superDigit(r)
 		if got, gn := superDigitAt(s, 0); got != want || (want >= 0 && gn != n) {
 			t.Errorf("superDigitAt(%q) = %d, %d; want %d, %d", s, got, gn, want, n)
+		}
+	}
+}
+
+// TestNextMarkerStartAsEveryByte: nextMarkerStart, skipping to
+// markerBytes, finds the '[' and superscript digits that asking at every
+// byte finds, for every rune up to U+2100 around others and cut short.
+func TestNextMarkerStartAsEveryByte(t *testing.T) {
+	plain := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if s[i] == '[' || isSuperDigitAt(s, i) {
+				return i
+			}
+		}
+		return -1
+	}
+	var texts []string
+	for r := rune(0); r < 0x2100; r++ {
+		c := string(r)
+		texts = append(texts, c, "a"+c+"¹", "ù"+c+c+"⁴²[^x]", c[:len(c)-1]+"\xb9"+c, "\x81"+c+"\xe2")
+	}
+	texts = append(texts, "\xb9", "\xc2", "\xc2\xb9\xb9", "\xe2\x81\xb4\x81", "où¹ CO₂² [^1]", "\xe2\xc2\xb2")
+	for _, s := range texts {
+		find := lang.NewByteFinder(s, markerBytes)
+		for i := 0; i <= len(s); {
+			got, want := nextMarkerStart(&find, s, i), plain(s, i)
+			if got != want {
+				t.Fatalf("nextMarkerStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
+			if got < 0 {
+				break
+			}
+			i = got + 1
 		}
 	}
 }

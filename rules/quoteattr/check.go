@@ -2,6 +2,7 @@ package quoteattr
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -187,7 +188,7 @@ func (c *checker) checkSpeakers() {
 				}
 				lastOf[ti] = len(items)
 			}
-			if c.words(ti, q.Inner) < minWords || c.titleCase(ti, q.Inner) {
+			if !c.hasWords(ti, q.Inner, minWords) || c.titleCase(ti, q.Inner) {
 				it.st = stCont // a term, or a short end of a longer quotation
 				items = append(items, it)
 				continue
@@ -595,6 +596,25 @@ func (c *checker) checkBlock(ti int) {
 // words counts the words of a span.
 func (c *checker) words(ti int, sp lang.Span) int {
 	return len(within(c.wordsOf(ti), sp.Start, sp.End))
+}
+
+// hasWords reports whether span sp of text ti holds n words or more
+// (c.words(ti, sp) >= n). Until the text's words are picked it counts them
+// among the shared tokens, and stops at the n-th: a text whose quotations
+// are all terms ("le « format Chicago »") then never picks its words.
+func (c *checker) hasWords(ti int, sp lang.Span, n int) bool {
+	if c.toks[ti] != nil || ti >= len(c.shared) || c.shared[ti].Text.Node != c.text(ti).Node {
+		return c.words(ti, sp) >= n
+	}
+	toks := c.shared[ti].Tokens
+	// The tokens cover the text: the words within sp are those among the
+	// tokens from the first that starts in sp to the last that ends in it.
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start }); n > 0 && i < len(toks) && toks[i].End <= sp.End; i++ {
+		if toks[i].Kind == lang.Word {
+			n--
+		}
+	}
+	return n <= 0
 }
 
 // titleCase: every word of four letters or more is capitalised ("Active

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/artlint/artlint/internal/lang"
 	"github.com/artlint/artlint/rules"
 	"github.com/artlint/artlint/rules/ruletest"
 	"github.com/artlint/artlint/rules/textan"
@@ -228,4 +229,57 @@ func TestTiedAtSameWordsAsScanned(t *testing.T) {
 		t.Error("no role tied where its words stand elsewhere: the test tests nothing")
 	}
 	t.Logf("%d roles tied where their words stand elsewhere, in %d records", tied, len(paths))
+}
+
+// TestHasWordsAsCounted: hasWords, counting among the shared tokens,
+// answers as counting the picked words does, for every quotation and
+// sentence of the test articles and the seeds, whether the text's words
+// are picked yet or not.
+func TestHasWordsAsCounted(t *testing.T) {
+	var paths []string
+	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, m...)
+	}
+	spans := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := ruletest.ParseOne(t, data)
+		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
+		if textan.Pack(pass) == nil {
+			continue
+		}
+		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
+		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
+		for ti, tq := range c.quotes {
+			var sps []lang.Span
+			for _, q := range tq.Quotes {
+				sps = append(sps, q.Inner, q.Open, lang.Span{Start: q.Open.Start, End: q.Inner.End})
+			}
+			sps = append(sps, c.sents[ti].Sentences...)
+			sps = append(sps, lang.Span{Start: 0, End: len(c.text(ti).Value())})
+			for picked := range 2 {
+				for _, sp := range sps {
+					for n := range 6 {
+						c.toks[ti] = nil
+						if picked == 1 {
+							c.wordsOf(ti)
+						}
+						got := c.hasWords(ti, sp, n)
+						if want := c.words(ti, sp) >= n; got != want {
+							t.Errorf("%s: hasWords(%q, %d) = %v, want %v (picked: %v)", path, c.text(ti).Value()[sp.Start:sp.End], n, got, want, picked == 1)
+						}
+						spans++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d spans", spans)
 }

@@ -81,10 +81,28 @@ var Quotations = &rules.Rule{
 		}
 		texts := pass.Record.Texts()
 		r := quotationResults.get(len(texts))
-		for k, t := range texts {
-			q, probs := quotationsOf(p, t.Value())
-			r.texts[k] = TextQuotes{Text: t, Quotes: q, Problems: probs}
+		if memo.Load() != nil {
+			for k, t := range texts {
+				q, probs := quotationsOf(p, t.Value())
+				r.texts[k] = TextQuotes{Text: t, Quotes: q, Problems: probs}
+			}
+			return r, nil
 		}
+		// The quotations of all texts in the result's one buffer, which
+		// the next record reuses, as ofTexts does for tokens; the rare
+		// problems are the texts' own.
+		next := 0 // the text appended now: appendEach reads them in order
+		r.items = appendEach(r.items, texts, func(dst []lang.Quote, s string) []lang.Quote {
+			q, probs := p.AppendQuotations(dst, s)
+			r.texts[next].Problems = probs
+			next++
+			return q
+		}, func(k int, part []lang.Quote) {
+			if len(part) == 0 {
+				part = nil // as Quotations says "none"
+			}
+			r.texts[k].Text, r.texts[k].Quotes = texts[k], part
+		})
 		return r, nil
 	},
 	Release: quotationResults.release,
@@ -129,7 +147,7 @@ func TokensOf(pass *rules.Pass) []TextTokens {
 // tokens were the largest share of the bytes the rules allocated. With
 // the memo on, the parts are the memo's own slices, shared between
 // records, and items stays unused: releasing the result then only
-// forgets them. So it does for quotations, which lang allocates per text.
+// forgets them.
 type perText[E, T any] struct {
 	texts []E
 	items []T
