@@ -1,8 +1,6 @@
 package quoteattr
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -103,30 +101,10 @@ func coversByFields(tied, role string) bool {
 // tie without scanning, scanning the text records that role's tie at or
 // before the same place, on the test articles and the seeds.
 func TestTiedWhereItStandsAsScanned(t *testing.T) {
-	var paths []string
-	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
-		m, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, m...)
-	}
-	newChecker := func(pass *rules.Pass) *checker {
-		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
-		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
-		return c
-	}
 	tied := 0
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := ruletest.ParseOne(t, data)
-		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
-		if textan.Pack(pass) == nil {
-			continue
-		}
+	records := testPasses(t)
+	for _, tp := range records {
+		path, pass := tp.path, tp.pass
 		c := newChecker(pass)
 		for ti := range c.quotes {
 			s := c.text(ti).Value()
@@ -151,7 +129,7 @@ func TestTiedWhereItStandsAsScanned(t *testing.T) {
 	if tied == 0 {
 		t.Error("no role tied where it stands: the test tests nothing")
 	}
-	t.Logf("%d roles tied where they stand, in %d records", tied, len(paths))
+	t.Logf("%d roles tied where they stand, in %d records", tied, len(records))
 }
 
 // TestTiedAtSameWordsAsScanned: wherever tiedAtSameWords finds a role
@@ -160,19 +138,6 @@ func TestTiedWhereItStandsAsScanned(t *testing.T) {
 // one the scan records at that place or before, on the test articles and
 // the seeds.
 func TestTiedAtSameWordsAsScanned(t *testing.T) {
-	var paths []string
-	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
-		m, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, m...)
-	}
-	newChecker := func(pass *rules.Pass) *checker {
-		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
-		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
-		return c
-	}
 	// found is roleTied's question: a tie covering role, before at.
 	found := func(c *checker, role string, at pos, anywhere bool) func() bool {
 		return func() bool {
@@ -185,16 +150,9 @@ func TestTiedAtSameWordsAsScanned(t *testing.T) {
 		}
 	}
 	tied := 0
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := ruletest.ParseOne(t, data)
-		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
-		if textan.Pack(pass) == nil {
-			continue
-		}
+	records := testPasses(t)
+	for _, tp := range records {
+		path, pass := tp.path, tp.pass
 		scanned := newChecker(pass)
 		for ti := range scanned.quotes {
 			scanned.scan(ti)
@@ -228,7 +186,7 @@ func TestTiedAtSameWordsAsScanned(t *testing.T) {
 	if tied == 0 {
 		t.Error("no role tied where its words stand elsewhere: the test tests nothing")
 	}
-	t.Logf("%d roles tied where their words stand elsewhere, in %d records", tied, len(paths))
+	t.Logf("%d roles tied where their words stand elsewhere, in %d records", tied, len(records))
 }
 
 // TestHasWordsAsCounted: hasWords, counting among the shared tokens,
@@ -236,27 +194,11 @@ func TestTiedAtSameWordsAsScanned(t *testing.T) {
 // sentence of the test articles and the seeds, whether the text's words
 // are picked yet or not.
 func TestHasWordsAsCounted(t *testing.T) {
-	var paths []string
-	for _, glob := range []string{"../../testdata/articles/*/*.json", "../../testdata/records/*.json"} {
-		m, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, m...)
-	}
 	spans := 0
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := ruletest.ParseOne(t, data)
-		pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
-		if textan.Pack(pass) == nil {
-			continue
-		}
-		c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
-		c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
+	records := testPasses(t)
+	for _, tp := range records {
+		path, pass := tp.path, tp.pass
+		c := newChecker(pass)
 		for ti, tq := range c.quotes {
 			var sps []lang.Span
 			for _, q := range tq.Quotes {
@@ -282,4 +224,34 @@ func TestHasWordsAsCounted(t *testing.T) {
 		}
 	}
 	t.Logf("%d spans", spans)
+}
+
+// testPass is a record of the test articles or seeds, prepared for Rule.
+type testPass struct {
+	path string
+	pass *rules.Pass
+}
+
+// testPasses prepares every record of the test articles and the seeds
+// that has a language pack, for the tests that compare a shortcut with
+// the plain code on real text.
+func testPasses(t *testing.T) []testPass {
+	t.Helper()
+	var tps []testPass
+	for _, f := range ruletest.Files(t, "../../testdata/articles/*/*.json", "../../testdata/records/*.json") {
+		for _, rec := range ruletest.Parse(t, f) {
+			pass := rules.NewPass(Rule, rec, ruletest.Prepare(t, Rule, rec), nil, func(rules.Diagnostic) {})
+			if textan.Pack(pass) != nil {
+				tps = append(tps, testPass{f.Path, pass})
+			}
+		}
+	}
+	return tps
+}
+
+// newChecker is a fresh checker of pass, as run makes one.
+func newChecker(pass *rules.Pass) *checker {
+	c := &checker{ties: map[string]pos{}, surnames: map[string]pos{}, at: map[int]int{}}
+	c.reset(pass, textan.Pack(pass), textan.QuotationsOf(pass), textan.SentencesOf(pass), textan.TokensOf(pass))
+	return c
 }
