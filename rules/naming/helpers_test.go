@@ -116,10 +116,24 @@ func TestKeysAsDefined(t *testing.T) {
 // words that start with an ASCII capital or beyond ASCII, which misses
 // none if every honorific of every pack starts with an ASCII capital.
 func TestHonorificsStartWithCapital(t *testing.T) {
+	for f, honorifics := range packHonorifics(t) {
+		for _, h := range honorifics {
+			if h == "" || h[0] < 'A' || h[0] > 'Z' {
+				t.Errorf("%s: honorific %q does not start with an ASCII capital", f, h)
+			}
+		}
+	}
+}
+
+// packHonorifics reads the honorifics of every language pack's data, by
+// data file, trimmed.
+func packHonorifics(t *testing.T) map[string][]string {
+	t.Helper()
 	files, err := filepath.Glob("../../internal/lang/data/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no pack data: %v", err)
 	}
+	honorifics := map[string][]string{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -130,9 +144,8 @@ func TestHonorificsStartWithCapital(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		for _, h := range d.Honorifics {
-			if h = strings.TrimSpace(h); h == "" || h[0] < 'A' || h[0] > 'Z' {
-				t.Errorf("%s: honorific %q does not start with an ASCII capital", f, h)
-			}
+			honorifics[f] = append(honorifics[f], strings.TrimSpace(h))
 		}
 	}
+	return honorifics
 }

@@ -1,7 +1,6 @@
 package naming
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/bits"
 	"os"
@@ -112,26 +111,13 @@ func TestOnlySpace(t *testing.T) {
 // no rune that is not upper case starts one either, even followed by the
 // rest of one.
 func TestNoHonorificAtLowerCase(t *testing.T) {
-	files, err := filepath.Glob("../../internal/lang/data/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no pack data: %v", err)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var d struct{ Honorifics []string }
-		if err := json.Unmarshal(data, &d); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for f, honorifics := range packHonorifics(t) {
 		pack, ok := lang.For(strings.TrimSuffix(filepath.Base(f), ".json"))
 		if !ok {
 			continue
 		}
 		matched := false
-		for _, h := range d.Honorifics {
-			h = strings.TrimSpace(h)
+		for _, h := range honorifics {
 			_, ok := pack.Honorific(h+" Dupont", 0)
 			matched = matched || ok
 			_, n := utf8.DecodeRuneInString(h)
