@@ -155,7 +155,7 @@ func buildNumbers(d numberData) (numberTables, error) {
 		t.fixed.add(w, len(t.fixedVals))
 		t.fixedVals = append(t.fixedVals, v)
 	}
-	t.fixed.sort()
+	t.fixed.seal()
 	t.buildLeads()
 	return t, nil
 }

@@ -52,7 +52,7 @@ func (p *Pack) buildCountries() error {
 		p.countryLead.add(a)
 		p.countryArtLead.add(a)
 	}
-	p.countryArticles.sort()
+	p.countryArticles.seal()
 	codeIdx := map[string]int{}
 	add := func(name, code string) {
 		idx, ok := codeIdx[code]
@@ -102,7 +102,7 @@ func (p *Pack) buildCountries() error {
 			add(v, rn.Code)
 		}
 	}
-	p.countries.sort()
+	p.countries.seal()
 	if len(p.countryCodes) < 200 {
 		return fmt.Errorf("countries: only %d codes", len(p.countryCodes))
 	}
@@ -163,7 +163,7 @@ func (p *Pack) Country(s string, i int) (code string, name Span, end int, ok boo
 }
 
 // runSet holds hashes of the letters country names begin with (see
-// addCountryRun and letterRunEnd): a text whose first word is such letters
+// addCountryRun and letterRun): a text whose first word is such letters
 // followed by an ASCII character, and whose hash is not there, begins no
 // country name (a name whose letters go on with another rune needs one
 // there too). Collisions only let a word through to the matcher.
@@ -171,29 +171,14 @@ type runSet [runBits / 64]uint64
 
 const runBits = 8192
 
-// runHash hashes a run of ASCII letters, its first lower-cased as the
-// trie's first key is (FNV-1a).
-func runHash(run string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(run); i++ {
-		c := run[i]
-		if i == 0 {
-			c = asciiLower(c)
-		}
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h % runBits
-}
-
 // addCountryRun puts in countryRuns the letters name begins with (see
-// letterRunEnd), when an ASCII character or nothing follows them.
+// letterRun), when an ASCII character or nothing follows them.
 func (p *Pack) addCountryRun(name string) {
 	f := Fold(strings.TrimSpace(name))
-	n := letterRunEnd(f, 0)
+	n, h := letterRun(f, 0)
 	if n == 0 || n < len(f) && f[n] >= utf8.RuneSelf {
 		return
 	}
-	h := runHash(f[:n])
 	p.countryRuns[h/64] |= 1 << (h % 64)
 }
 
@@ -206,37 +191,44 @@ func (p *Pack) CountryStarts(s string, i int) (name, article bool) {
 	return p.mayBeginCountryName(s, i), p.countryArtLead.may(s, i)
 }
 
-// letterRunEnd is the end of the run of letters at i that runSet hashes:
-// ASCII letters, then also Latin-1 letters ("Alliés", "Pérou"), which NFC
-// keeps as they are unless a combining mark follows, and then the run
-// stops before the mark.
-func letterRunEnd(s string, i int) int {
+// letterRun is the end of the run of letters at i that runSet hashes, and
+// its hash (FNV-1a, the first letter lower-cased as the trie's first key
+// is), read in one pass: ASCII letters, then also Latin-1 letters
+// ("Alliés", "Pérou"), which NFC keeps as they are unless a combining mark
+// follows, and then the run stops before the mark.
+func letterRun(s string, i int) (end int, hash uint32) {
+	h := uint32(2166136261)
 	j := i
 	for j < len(s) {
-		switch {
-		case asciiLetter(s[j]):
+		switch c := s[j]; {
+		case asciiLetter(c):
+			if j == i {
+				c = asciiLower(c)
+			}
+			h = (h ^ uint32(c)) * 16777619
 			j++
-		case s[j] == 0xC3 && j > i && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
+		case c == 0xC3 && j > i && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
+			h = (h ^ uint32(c)) * 16777619
+			h = (h ^ uint32(s[j+1])) * 16777619
 			j += 2
 		default:
-			return j
+			return j, h % runBits
 		}
 	}
-	return j
+	return j, h % runBits
 }
 
 // mayBeginCountryName is false only when no country name begins at i: its
-// first keys are no name's, or its first word is letters (letterRunEnd),
+// first keys are no name's, or its first word is letters (letterRun),
 // followed by an ASCII character, that begin no name (see runSet).
 func (p *Pack) mayBeginCountryName(s string, i int) bool {
 	if !p.countryNameLead.may(s, i) {
 		return false
 	}
-	j := letterRunEnd(s, i)
+	j, h := letterRun(s, i)
 	if j == i || j < len(s) && s[j] >= utf8.RuneSelf {
 		return true // not read here: non-ASCII letters, marks, other apostrophes…
 	}
-	h := runHash(s[i:j])
 	return p.countryRuns[h/64]&(1<<(h%64)) != 0
 }
 

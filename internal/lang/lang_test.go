@@ -3,6 +3,9 @@ package lang
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // seedFR is the first article artlint lints (NATO, 2012), with its no-break
@@ -79,6 +82,32 @@ func TestFoldAndStrip(t *testing.T) {
 	}
 	if got := StripDiacritics("Émirats arabes unis, Côte d’Ivoire, Türkiye"); got != "Emirats arabes unis, Cote d’Ivoire, Turkiye" {
 		t.Errorf("StripDiacritics = %q", got)
+	}
+}
+
+// TestFoldShortcut: Fold returns the text itself only where folding it
+// rune by rune changes nothing, for every pair of runes up to U+0400 and
+// the runes Fold maps or composes.
+func TestFoldShortcut(t *testing.T) {
+	var runes []rune
+	for r := rune(0); r < 0x400; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, '\u2010', '\u2011', '\u2019', '\u02bc', '\u202f', '\u2009', '\u2007', '\u0338', '\u20d0', utf8.RuneError)
+	slow := func(s string) string { return strings.Map(foldKeyRune, norm.NFC.String(s)) }
+	for _, a := range runes {
+		for _, b := range []rune{'a', 'E', ' ', 'é', 'É', '\u0301', '\u0327', '\u2011', '\u00a0', 'ÿ', 0xD7} {
+			for _, s := range []string{string(a), string(a) + string(b), string(b) + string(a), "x" + string(a) + string(b)} {
+				if got, want := Fold(s), slow(s); got != want {
+					t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"\xc3", "\xc3(", "a\xc3", "\xc3\xc3", "\xff"} {
+		if got, want := Fold(s), slow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
 

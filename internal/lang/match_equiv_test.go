@@ -51,6 +51,85 @@ func phraseSets(p *Pack) map[string]*phraseSet {
 	}
 }
 
+// boundaryByRunes is boundaryOK as it was before its ASCII shortcut, the
+// test oracle for it.
+func (ps *phraseSet) boundaryByRunes(pr []rune, s string, j int) bool {
+	last := pr[len(pr)-1]
+	if unicode.IsLetter(last) || unicode.IsDigit(last) {
+		next, n := runeAt(s, j)
+		if n > 0 && isWordRune(next) {
+			return false
+		}
+		if ps.noHyphenAfter && n > 0 && isHyphen(next) {
+			if r2, _ := runeAt(s, j+n); isWordRune(r2) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestBoundaryOKShortcut: boundaryOK answers as it did rune by rune, after
+// phrases ending in letters, digits and punctuation, before every ASCII
+// byte and the runes a phrase may meet.
+func TestBoundaryOKShortcut(t *testing.T) {
+	var afters []string
+	for c := range 0x80 {
+		afters = append(afters, string(rune(c)), string(rune(c))+"a", string(rune(c))+"\u0301")
+	}
+	afters = append(afters, "", "é", "\u2011a", "\u2010", "\u2019a", "\u0301", "\xff", "-", "-é", "- ")
+	for _, ps := range []*phraseSet{newPhraseSet(caseAll, true), newPhraseSet(caseFirst, false)} {
+		for _, pr := range []string{"ab", "x9", "M.", "l'", "é", "ab-"} {
+			for _, tail := range afters {
+				s := "zz" + pr + tail
+				j := 2 + len(pr)
+				if got, want := ps.boundaryOK([]rune(pr), s, j), ps.boundaryByRunes([]rune(pr), s, j); got != want {
+					t.Fatalf("boundaryOK(%q, %q, noHyphenAfter %v) = %v, want %v", pr, s, ps.noHyphenAfter, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestSealChains: sealed sets have chains, each the plain keys of the
+// single-child path from its node to its end, which has phrases or
+// branches; so TestMatchEqualsTry tests match's jumps along them.
+func TestSealChains(t *testing.T) {
+	for _, tag := range []string{"fr", "en"} {
+		p, _ := For(tag)
+		for name, ps := range phraseSets(p) {
+			chains := 0
+			for n := range ps.nodes {
+				nd := ps.nodes[n]
+				if nd.chainLen == 0 {
+					continue
+				}
+				chains++
+				var keys []rune
+				c := int32(n)
+				for c != nd.chainEnd {
+					if ps.nodes[c].nkids != 1 || c != int32(n) && len(ps.nodes[c].ends) > 0 {
+						t.Fatalf("%s %s: node %d's chain passes node %d, which branches or ends phrases", tag, name, n, c)
+					}
+					c = ps.nodes[c].child
+					keys = append(keys, ps.nodes[c].key)
+				}
+				if got := ps.chains[nd.chainAt : nd.chainAt+nd.chainLen]; got != string(keys) || len(keys) < 2 {
+					t.Fatalf("%s %s: node %d's chain is %q, its path %q", tag, name, n, got, string(keys))
+				}
+				for k, r := range keys {
+					if plain, _, ok := plainKey(string(r), 0); !ok || plain != r {
+						t.Fatalf("%s %s: node %d's chain key %d, %q, is not read as itself", tag, name, n, k, r)
+					}
+				}
+			}
+			if name != "ranks" && chains == 0 && len(ps.nodes) > 50 {
+				t.Errorf("%s %s: %d nodes and no chain", tag, name, len(ps.nodes))
+			}
+		}
+	}
+}
+
 // TestMatchEqualsTry: match gives what trying every candidate whole gives,
 // for every phrase set of both packs, at every byte of the seed prose, of
 // every phrase written in several cases and spacings, and of random texts

@@ -218,16 +218,16 @@ func load(tag string) (*Pack, error) {
 	}
 	p.units = stringSet(d.Units)
 	p.mathVars = stringSet(d.MathVariables)
-	p.roles.sort()
-	p.roleArticles.sort()
+	p.roles.seal()
+	p.roleArticles.seal()
 	p.placeNouns = lowerSet(d.PlaceNouns)
 	p.ranks = newPhraseSet(caseAll, true)
 	for _, r := range d.Ranks {
 		p.ranks.add(r, 0)
 	}
-	p.nonExhaustive.sort()
-	p.honorifics.sort()
-	p.elisionExcept.sort()
+	p.nonExhaustive.seal()
+	p.honorifics.seal()
+	p.elisionExcept.seal()
 	p.finder = &prechecks{p: p, roles: newStartKeys(p.roles), speech: newStartKeys(p.speech),
 		honorifics: newStartKeys(p.honorifics)}
 	return p, nil

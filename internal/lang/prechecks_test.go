@@ -78,6 +78,32 @@ func TestPlainKeyMatchesKeyAt(t *testing.T) {
 	}
 }
 
+// TestASCIIKeyMatchesKeyAt: wherever asciiKey answers, it answers as
+// keyAt, lowering capitals for the first rune in every case mode and for
+// any rune in caseAll mode; and it answers for ASCII not followed by a
+// possible combining mark.
+func TestASCIIKeyMatchesKeyAt(t *testing.T) {
+	p, _ := For("fr")
+	sets := []*phraseSet{p.roles, p.roleArticles, p.honorifics, p.countries}
+	nexts := []string{"", "a", "A", " ", "\u0301", "\u2019", "\u2011", "é", "\xff", "\xcc", "\xcb", "\xe2", "\xe2\x80", "\u202f"}
+	for r := rune(0); r < 0x800; r++ {
+		for _, next := range nexts {
+			s := string(r) + next
+			for _, ps := range sets {
+				for k := 0; k < 2; k++ {
+					key, n, ok := asciiKey(s, 0, k == 0 || ps.mode == caseAll)
+					if wantOK := r < 0x80 && (len(next) == 0 || next[0] < 0xCC); ok != wantOK {
+						t.Fatalf("asciiKey(%q) ok = %v, want %v", s, ok, wantOK)
+					}
+					if wk, wn := ps.keyAt(s, 0, k); ok && (key != wk || n != wn) {
+						t.Fatalf("asciiKey(%q) = %q, %d; keyAt(k=%d, mode %d) says %q, %d", s, key, n, k, ps.mode, wk, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestRoleAfterArticleFinal: wherever roleAfterArticle says its answer is
 // afterRoleArticle's, it is, after every article of both packs in any
 // case and before anything, and at every byte of the seeds' prose.
@@ -273,6 +299,55 @@ func TestSpeechLeadPrecheck(t *testing.T) {
 		}
 		if leads < len(p.speechLeads) {
 			t.Errorf("%s: only %d of the words are leads: the test tests little", tag, leads)
+		}
+	}
+}
+
+// TestLeadSetBytesAsKeys: may's reading of raw bytes answers as reading
+// them as keys (lower-cased, white space as " ") does, for every pair of
+// ASCII bytes, whatever follows, in every lead set of both packs.
+func TestLeadSetBytesAsKeys(t *testing.T) {
+	byKeys := func(l *leadSet, s string) bool {
+		c0, c1 := asciiLower(s[0]), asciiLower(s[1])
+		if l.one[c0] {
+			return true
+		}
+		if s[2] >= 0xCC {
+			return true
+		}
+		switch c1 {
+		case '\t', '\n', '\v', '\f', '\r':
+			c1 = ' '
+		}
+		return l.pair[c0][c1/64]&(1<<(c1%64)) != 0
+	}
+	for _, tag := range []string{"fr", "en"} {
+		p, _ := For(tag)
+		for _, l := range []*leadSet{&p.speechLead, &p.honorLead, &p.roleLead, &p.roleOnlyLead, &p.countryLead, &p.countryNameLead, &p.countryArtLead, &p.nonExhaustiveLead, &p.num.lead} {
+			for c0 := range 128 {
+				for c1 := range 128 {
+					for _, after := range []string{"x", " ", "\xcc\x81", "é"} {
+						s := string([]byte{byte(c0), byte(c1)}) + after
+						if got, want := l.may(s, 0), byKeys(l, s); got != want {
+							t.Fatalf("%s: may(%q) = %v, want %v", tag, s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSkipFoldedSpaceShortcut: skipFoldedSpace's shortcut answers as
+// reading rune by rune does, for every byte before the runes that may
+// follow it.
+func TestSkipFoldedSpaceShortcut(t *testing.T) {
+	for c := range 0x100 {
+		for _, next := range []string{"", "a", " ", "\t", "\u0301", "\u00a0", "\u2009", "é", "\xcc", "\xe2\x80"} {
+			s := string([]byte{byte(c)}) + next
+			if got, want := skipFoldedSpace(s, 0), skipMoreSpace(s, 0); got != want {
+				t.Fatalf("skipFoldedSpace(%q) = %d, want %d", s, got, want)
+			}
 		}
 	}
 }

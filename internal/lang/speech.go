@@ -100,7 +100,7 @@ func (p *Pack) buildSpeech() {
 	for _, v := range d.According {
 		add(v, speechAccording)
 	}
-	ps.sort()
+	ps.seal()
 	p.speech = ps
 	p.speechLeadsASCII = true
 	for w := range p.speechLeads {
@@ -333,6 +333,14 @@ func (f *prechecks) lastArticle(s string, i, j, k int, node int32) bool {
 
 // skipFoldedSpace skips the white space at j, as match does after a space.
 func skipFoldedSpace(s string, j int) int {
+	if j+1 < len(s) && s[j]-'!' < utf8.RuneSelf-'!' && s[j+1] < 0xCC {
+		return j // ASCII, but no space, before no mark to compose: one space was all
+	}
+	return skipMoreSpace(s, j)
+}
+
+// skipMoreSpace is skipFoldedSpace rune by rune.
+func skipMoreSpace(s string, j int) int {
 	for j < len(s) {
 		r, n := readFolded(s, j)
 		if r != ' ' {
@@ -399,6 +407,9 @@ func (t *startKeys) may(s string, i int) bool {
 		}
 		r, n, plain := plainKey(s, j)
 		if !plain {
+			r, n, plain = asciiKey(s, j, k == 0 || t.ps.mode == caseAll)
+		}
+		if !plain {
 			r, n = t.ps.keyAt(s, j, k)
 		}
 		h = startMix(h, r)
@@ -431,6 +442,25 @@ func plainKey(s string, j int) (key rune, n int, ok bool) {
 		return 0, 0, false // maybe a mark, which readFolded composes
 	}
 	return rune(c), n, true
+}
+
+// asciiKey is keyAt's answer for an ASCII rune not followed by a combining
+// mark, where lower says whether keyAt lowers capitals (the first rune of a
+// phrase, or any in caseAll mode): white space, hyphens, apostrophes and
+// the capitals of names, which plainKey leaves to keyAt. ok is false for
+// any other rune.
+func asciiKey(s string, j int, lower bool) (key rune, n int, ok bool) {
+	c := s[j]
+	if c >= utf8.RuneSelf || j+1 < len(s) && s[j+1] >= 0xCC {
+		return 0, 0, false
+	}
+	switch {
+	case c == ' ' || '\t' <= c && c <= '\r':
+		c = ' ' // foldMatch
+	case lower && 'A' <= c && c <= 'Z':
+		c += 'a' - 'A'
+	}
+	return rune(c), 1, true
 }
 
 // keyAt is ps.key(readFolded(s, j)) for the k-th rune of a phrase, and
@@ -497,7 +527,7 @@ func (p *Pack) afterRoleArticle(s string, i int) int {
 // NonExhaustive matches a word or phrase that marks a list as partial
 // ("notamment", "parmi lesquels", "such as", "including") at byte i.
 func (p *Pack) NonExhaustive(s string, i int) (end int, ok bool) {
-	if !atWordStart(s, i) || !p.nonExhaustiveLead.may(s, i) {
+	if !p.nonExhaustiveLead.may(s, i) || !atWordStart(s, i) { // the cheaper check first
 		return 0, false
 	}
 	_, e, ok := p.nonExhaustive.match(s, i)

@@ -16,14 +16,9 @@ import (
 // narrow no-break, thin and figure spaces as " ". Case is kept: callers
 // decide how much case matters.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if asciiOrLatin1(s) {
+		// NFC composes nothing without a combining mark, and Fold maps
+		// none of these runes: most words, French ones too, need no copy.
 		return s
 	}
 	return strings.Map(foldKeyRune, norm.NFC.String(s))
@@ -143,12 +138,12 @@ func atWordStart(s string, i int) bool {
 	if n == 0 {
 		return true
 	}
-	if isWordRune(r) {
+	if isWordRuneQuick(r) { // "l’" before "OTAN": a table, not unicode's searches
 		return false
 	}
 	if isHyphen(r) {
 		r2, _ := runeBefore(s, i-n)
-		return !isWordRune(r2)
+		return !isWordRuneQuick(r2)
 	}
 	return true
 }
@@ -214,6 +209,8 @@ type phraseSet struct {
 	// rootASCII is the root's children for ASCII keys (0: none), the
 	// root being the one node with many; it is consulted at every word.
 	rootASCII [128]int32
+	// chains holds the bytes of the nodes' chains, set by seal.
+	chains string
 }
 
 type trieNode struct {
@@ -234,6 +231,10 @@ type trieNode struct {
 	// sibling links the children from child in the order added, for walks
 	// over the whole trie (startKeys).
 	sibling int32
+	// A chain (see seal): ps.chains[chainAt:chainAt+chainLen] are the keys
+	// of the single-child path below this node, as the text bytes that
+	// plainKey reads as those keys; chainEnd is the node it leads to.
+	chainAt, chainLen, chainEnd int32
 }
 
 type trieKid struct {
@@ -355,6 +356,9 @@ func (ps *phraseSet) add(text string, val int) {
 // (lower-cased too in caseAll mode), for packs that generate many phrases
 // from a few folded parts.
 func (ps *phraseSet) addFolded(t string, val int) {
+	if ps.chains != "" {
+		panic("lang: phrase added to a sealed phraseSet") // its chains would skip it
+	}
 	rs := make([]rune, 0, utf8.RuneCountInString(t))
 	for _, r := range t {
 		r = foldMatch(r)
@@ -387,9 +391,42 @@ func (ps *phraseSet) addFolded(t string, val int) {
 	ps.nodes[node].ends = append(ps.nodes[node].ends, phrase{runes: rs, val: val, exact: exact})
 }
 
-// sort is kept for the packs that call it once built: the trie already
-// yields the longest phrases first.
-func (ps *phraseSet) sort() {}
+// seal is called once the set is built: it gives the first node of each
+// path of single children (most of a phrase's tail: "-herzégovine" once
+// "bosnie" is read) a chain, the path's keys as text bytes, so that match
+// compares them at once instead of stepping down the trie a rune at a
+// time. A chain holds only keys that plainKey reads from the same bytes
+// (lower-case ASCII and Latin-1 letters), and runs to the first node where
+// a phrase ends or the path branches, which the walk must see.
+func (ps *phraseSet) seal() {
+	var chains []byte
+	inner := make([]bool, len(ps.nodes)) // inside a chain begun above
+	for n := range ps.nodes {
+		if inner[n] || ps.nodes[n].nkids != 1 {
+			continue
+		}
+		at, end := len(chains), int32(0)
+		for c := ps.nodes[n].child; ; c = ps.nodes[c].child {
+			key := ps.nodes[c].key
+			if !('a' <= key && key <= 'z' || 0xE0 <= key && key <= 0xFF) {
+				break
+			}
+			chains = utf8.AppendRune(chains, key)
+			end = c
+			if len(ps.nodes[c].ends) > 0 || ps.nodes[c].nkids != 1 {
+				break
+			}
+			inner[c] = true
+		}
+		if utf8.RuneCount(chains[at:]) < 2 { // one key: the plain step is as cheap
+			chains = chains[:at]
+			continue
+		}
+		nd := &ps.nodes[n]
+		nd.chainAt, nd.chainLen, nd.chainEnd = int32(at), int32(len(chains)-at), end
+	}
+	ps.chains = string(chains)
+}
 
 // match returns the value and end of the longest phrase starting at i.
 func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
@@ -411,22 +448,49 @@ func (ps *phraseSet) match(s string, i int) (val int, end int, ok bool) {
 	nodes := ps.nodes
 	node := int32(0)
 	for j, k := i, 0; j < len(s); k++ {
+		nd := &nodes[node]
+		if nd.chainLen > 0 {
+			// The chain's bytes, with no mark after them to compose, are
+			// the keys the steps below would read (see seal); k only
+			// tells the first rune from the others.
+			if e := j + int(nd.chainLen); e <= len(s) && s[j:e] == ps.chains[nd.chainAt:nd.chainAt+nd.chainLen] && (e == len(s) || s[e] < 0xCC) {
+				j, node = e, nd.chainEnd
+				if len(nodes[node].ends) > 0 {
+					found = append(found, hit{node, j})
+				}
+				continue
+			}
+		}
 		key, n, plain := plainKey(s, j)
+		if !plain {
+			key, n, plain = asciiKey(s, j, k == 0 || ps.mode == caseAll)
+		}
 		if !plain {
 			key, n = ps.keyAt(s, j, k)
 		}
-		// child, without its call for the root's ASCII keys and for a
-		// node of one child (nearly every node of a phrase's tail).
+		// child, without its call for the root's ASCII keys, for a node
+		// of one child (nearly every node of a phrase's tail) and for a
+		// small block of children.
 		next := int32(-1)
-		if node == 0 && key < utf8.RuneSelf {
+		switch {
+		case node == 0 && key < utf8.RuneSelf:
 			if c := ps.rootASCII[key]; c > 0 {
 				next = c
 			}
-		} else if nd := &nodes[node]; node != 0 && nd.nkids < 2 {
+		case node != 0 && nd.nkids < 2:
 			if nd.childKey == key && nd.child != 0 {
 				next = nd.child
 			}
-		} else {
+		case node != 0 && nd.nkids <= 8:
+			for _, kid := range ps.kids[nd.first : nd.first+nd.nkids] {
+				if kid.key >= key {
+					if kid.key == key {
+						next = kid.node
+					}
+					break
+				}
+			}
+		default:
 			next = ps.child(node, key)
 		}
 		if next < 0 {
@@ -471,14 +535,17 @@ func (ps *phraseSet) firstRuneOK(r, want rune) bool {
 // in a letter or digit does not end inside a word (nor, with
 // noHyphenAfter, before "-letter").
 func (ps *phraseSet) boundaryOK(pr []rune, s string, j int) bool {
+	if j < len(s) && s[j] < utf8.RuneSelf && !asciiLetter(s[j]) && (s[j] < '0' || s[j] > '9') && s[j] != '-' {
+		return true // ASCII that is no word rune nor hyphen: the phrase ends here
+	}
 	last := pr[len(pr)-1]
 	if unicode.IsLetter(last) || unicode.IsDigit(last) {
 		next, n := runeAt(s, j)
-		if n > 0 && isWordRune(next) {
+		if n > 0 && isWordRuneQuick(next) {
 			return false
 		}
 		if ps.noHyphenAfter && n > 0 && isHyphen(next) {
-			if r2, _ := runeAt(s, j+n); isWordRune(r2) {
+			if r2, _ := runeAt(s, j+n); isWordRuneQuick(r2) {
 				return false
 			}
 		}
