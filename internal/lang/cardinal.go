@@ -167,26 +167,37 @@ func (t *numberTables) buildLeads() {
 	}
 	for c0 := range uint8(leadClasses) {
 		for c1 := range uint8(leadClasses) {
-			for c2 := range uint8(leadClasses) {
-				if t.starts == nil || c0 == leadDigit || t.mayBeginWith(c0, c1, c2) {
-					t.leads[c0][c1] |= 1 << c2
-				}
-			}
+			t.leads[c0][c1] = t.leadRow(c0, c1)
 		}
 	}
 }
 
-// mayBeginWith is mayBeginAt's ASCII reading of three bytes of leadClass
-// c0, c1, c2: a digit is an ASCII non-letter there, and the word ends at
-// its first.
-func (t *numberTables) mayBeginWith(c0, c1, c2 uint8) bool {
-	cls := [3]uint8{c0, c1, c2}
-	for k := range cls {
-		if cls[k] == leadDigit || k > 0 && cls[k-1] == prefixEnd {
-			cls[k] = prefixEnd
-		}
+// leadRow is row c0, c1 of leads (byte classes of leadClass): bit c2 is
+// set when prefixes lets a word begin with classes c0, c1, c2 as
+// mayBeginAt reads ASCII, where a digit is a non-letter and the word
+// ends at its first non-letter; a digit first is always let through
+// (Cardinal reads digits). One row at a time: the pack is built per
+// process, and bit by bit cost half a millisecond.
+func (t *numberTables) leadRow(c0, c1 uint8) uint32 {
+	const all = 1<<leadClasses - 1
+	if t.starts == nil || c0 == leadDigit {
+		return all
 	}
-	return t.prefixes[cls[0]][cls[1]]&(1<<cls[2]) != 0
+	if c0 == prefixEnd || c1 == leadDigit {
+		c1 = prefixEnd // the word has ended
+	}
+	row := t.prefixes[c0][c1]
+	ended := row&(1<<prefixEnd) != 0
+	if c1 == prefixEnd { // the third byte is past the word's end too
+		if ended {
+			return all
+		}
+		return 0
+	}
+	if ended {
+		row |= 1 << leadDigit // a digit third ends the word
+	}
+	return row
 }
 
 // leadClass is prefixClass with the digits apart (a byte indexes it

@@ -329,3 +329,27 @@ func BenchmarkCardinalWordsFR(b *testing.B) {
 		}
 	}
 }
+
+// TestLeadRowsAsDefined: the rows of leads, built a row at a time, hold
+// bit c2 exactly where the three classes c0, c1, c2, read as mayBeginAt
+// reads ASCII, begin a key of prefixes.
+func TestLeadRowsAsDefined(t *testing.T) {
+	for _, p := range fuzzPacks(t) {
+		for c0 := range uint8(leadClasses) {
+			for c1 := range uint8(leadClasses) {
+				for c2 := range uint8(leadClasses) {
+					cls := [3]uint8{c0, c1, c2}
+					for k := range cls {
+						if cls[k] == leadDigit || k > 0 && cls[k-1] == prefixEnd {
+							cls[k] = prefixEnd // a digit is a non-letter; the word ends at its first
+						}
+					}
+					want := p.num.starts == nil || c0 == leadDigit || p.num.prefixes[cls[0]][cls[1]]&(1<<cls[2]) != 0
+					if got := p.num.leads[c0][c1]&(1<<c2) != 0; got != want {
+						t.Errorf("%s leads[%d][%d] bit %d = %v, want %v", p.Tag, c0, c1, c2, got, want)
+					}
+				}
+			}
+		}
+	}
+}
