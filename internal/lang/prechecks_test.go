@@ -47,26 +47,11 @@ func TestKeyAtMatchesReadFolded(t *testing.T) {
 // keyAt, in every case mode, whatever follows the rune; and it answers
 // for the lower-case letters of plain text, ASCII and Latin-1.
 func TestPlainKeyMatchesKeyAt(t *testing.T) {
+	checkKeyShortcut(t, "plainKey",
+		func(s string, _ *phraseSet, _ int) (rune, int, bool) { return plainKey(s, 0) },
+		func(r rune) bool { return 'a' <= r && r <= 'z' || r >= 0xE0 && r <= 0xFF })
 	p, _ := For("fr")
 	sets := []*phraseSet{p.roles, p.roleArticles, p.honorifics, p.countries}
-	nexts := []string{"", "a", "A", " ", "\u0301", "\u2019", "\u2011", "é", "\xff", "\xcc", "\xcb", "\xe2", "\xe2\x80", "\u202f"}
-	for r := rune(0); r < 0x800; r++ {
-		for _, next := range nexts {
-			s := string(r) + next
-			for _, ps := range sets {
-				for k := 0; k < 2; k++ {
-					key, n, ok := plainKey(s, 0)
-					wantOK := ('a' <= r && r <= 'z' || r >= 0xE0 && r <= 0xFF) && (len(next) == 0 || next[0] < 0xCC)
-					if ok != wantOK {
-						t.Fatalf("plainKey(%q, k=%d, mode %d) ok = %v, want %v", s, k, ps.mode, ok, wantOK)
-					}
-					if wk, wn := ps.keyAt(s, 0, k); ok && (key != wk || n != wn) {
-						t.Fatalf("plainKey(%q, k=%d, mode %d) = %q, %d; keyAt says %q, %d", s, k, ps.mode, key, n, wk, wn)
-					}
-				}
-			}
-		}
-	}
 	for _, s := range []string{"\xc3", "\xc3(", "\xc3\xa9", "\xc3\xc3", "\xc3\x9f"} {
 		for _, ps := range sets {
 			if key, n, ok := plainKey(s, 0); ok {
@@ -83,6 +68,20 @@ func TestPlainKeyMatchesKeyAt(t *testing.T) {
 // any rune in caseAll mode; and it answers for ASCII not followed by a
 // possible combining mark.
 func TestASCIIKeyMatchesKeyAt(t *testing.T) {
+	checkKeyShortcut(t, "asciiKey",
+		func(s string, ps *phraseSet, k int) (rune, int, bool) {
+			return asciiKey(s, 0, k == 0 || ps.mode == caseAll)
+		},
+		func(r rune) bool { return r < 0x80 })
+}
+
+// checkKeyShortcut checks a shortcut of keyAt at the start of every rune
+// below U+0800 followed by each of a few texts, for the key k of 0 and 1
+// of phrase sets of every case mode: it answers (ok) exactly for the runes
+// answers says, unless a possible combining mark follows, and then as
+// keyAt.
+func checkKeyShortcut(t *testing.T, name string, shortcut func(s string, ps *phraseSet, k int) (rune, int, bool), answers func(r rune) bool) {
+	t.Helper()
 	p, _ := For("fr")
 	sets := []*phraseSet{p.roles, p.roleArticles, p.honorifics, p.countries}
 	nexts := []string{"", "a", "A", " ", "\u0301", "\u2019", "\u2011", "é", "\xff", "\xcc", "\xcb", "\xe2", "\xe2\x80", "\u202f"}
@@ -91,12 +90,12 @@ func TestASCIIKeyMatchesKeyAt(t *testing.T) {
 			s := string(r) + next
 			for _, ps := range sets {
 				for k := 0; k < 2; k++ {
-					key, n, ok := asciiKey(s, 0, k == 0 || ps.mode == caseAll)
-					if wantOK := r < 0x80 && (len(next) == 0 || next[0] < 0xCC); ok != wantOK {
-						t.Fatalf("asciiKey(%q) ok = %v, want %v", s, ok, wantOK)
+					key, n, ok := shortcut(s, ps, k)
+					if wantOK := answers(r) && (len(next) == 0 || next[0] < 0xCC); ok != wantOK {
+						t.Fatalf("%s(%q, k=%d, mode %d) ok = %v, want %v", name, s, k, ps.mode, ok, wantOK)
 					}
 					if wk, wn := ps.keyAt(s, 0, k); ok && (key != wk || n != wn) {
-						t.Fatalf("asciiKey(%q) = %q, %d; keyAt(k=%d, mode %d) says %q, %d", s, key, n, k, ps.mode, wk, wn)
+						t.Fatalf("%s(%q, k=%d, mode %d) = %q, %d; keyAt says %q, %d", name, s, k, ps.mode, key, n, wk, wn)
 					}
 				}
 			}
