@@ -82,7 +82,9 @@ type numberTables struct {
 	// leadClass of a word's first three bytes, digits let through.
 	leads [32][32]uint32 // leadClasses rounded up: an index masked by 31 needs no bounds check
 	// firsts tells the first bytes that CardinalMayStart lets through
-	// when it cannot read three: a digit, an initial, any non-ASCII byte.
+	// when it cannot read three: a digit, an initial, a non-ASCII byte
+	// but the lead byte of the Latin-1 letters ("à", "été") when no key
+	// of starts begins with a non-ASCII rune.
 	firsts     [256]bool
 	groupSeps  string
 	tensSpace  bool
@@ -162,8 +164,18 @@ func buildNumbers(d numberData) (numberTables, error) {
 
 // buildLeads fills leads and firsts once starts is complete.
 func (t *numberTables) buildLeads() {
+	// A word that begins with a Latin-1 letter (lead byte 0xC3), with or
+	// without marks after it, has a key that begins with that letter
+	// lower-cased, never ASCII: no number begins there unless a key of
+	// starts begins with a non-ASCII rune. Other non-ASCII initials may
+	// lower-case to ASCII ('İ', the Kelvin sign): let them through.
+	nonASCIIStart := t.prefixes[prefixOther][prefixEnd]&(1<<prefixEnd) != 0
 	for c := range t.firsts {
-		t.firsts[c] = t.starts == nil || c >= utf8.RuneSelf || '0' <= c && c <= '9' || t.initials[c]
+		if c < utf8.RuneSelf {
+			t.firsts[c] = t.starts == nil || '0' <= c && c <= '9' || t.initials[c]
+		} else {
+			t.firsts[c] = t.starts == nil || c != 0xC3 || nonASCIIStart
+		}
 	}
 	for c0 := range uint8(leadClasses) {
 		for c1 := range uint8(leadClasses) {
