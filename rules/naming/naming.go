@@ -123,8 +123,7 @@ func (p *part) text() string { return p.src.node.Str[p.i:p.j] }
 // wordOf), and what one record makes of it.
 type word struct {
 	wordKeys
-	pack *lang.Pack  // wordKeys's
-	low  *lowerEntry // lower's, in state.lowers
+	low *lowerEntry // lower's, in state.lowers
 	wordOfRecord
 }
 
@@ -211,10 +210,10 @@ type state struct {
 	// waiting for a name; the roles of the source so far.
 	cur, pending []int
 	roles        []lang.Span
-	words        map[string]*word // the spellings seen, from record to record (see wordOf)
-	// recent holds words that are their own key, by recentSlot (see
-	// wordOf).
-	recent *[256]*word
+	// words are the words of the record's pack, one of wordCaches: the
+	// spellings seen, kept from record to record (see wordOf).
+	words      *wordCache
+	wordCaches []*wordCache
 	// lowers holds the lower-case forms of the spellings in words, by
 	// which markCommon looks them up in the texts, kept with them.
 	lowers  map[string]*lowerEntry
@@ -239,6 +238,7 @@ type state struct {
 	// nearForms' arrays.
 	bounds []int
 	byLen  []formSets
+	sets   []formSets // of the spellings, in order
 	near   []bool
 	// named counts the words of the parts that are no common words: at
 	// most as many forms.
@@ -249,7 +249,7 @@ type state struct {
 
 // newState returns an empty state, its maps made.
 func newState() *state {
-	return &state{words: make(map[string]*word, 64), recent: new([256]*word), lowers: make(map[string]*lowerEntry, 64), pairIndex: make(map[pairKey]int32, 16),
+	return &state{lowers: make(map[string]*lowerEntry, 64), pairIndex: make(map[pairKey]int32, 16),
 		formIndex: map[string]*form{}}
 }
 
@@ -263,11 +263,48 @@ var statePool = sync.Pool{New: func() any { return newState() }}
 // maxWords bounds the spellings it keeps.
 const maxPooled, maxWords = 1024, 8192
 
+// wordCache holds the words of the spellings seen with one language
+// pack, whose keys depend on it (see wordOf): articles of two languages
+// in turn then keep theirs.
+type wordCache struct {
+	pack   *lang.Pack
+	byText map[string]*word
+	// recent holds words that are their own key, by recentSlot.
+	recent [recentSlots]*word
+}
+
+// usePack makes pack the record's, and its words st.words.
+func (st *state) usePack(pack *lang.Pack) {
+	st.pack = pack
+	if st.words != nil && st.words.pack == pack {
+		return
+	}
+	for _, c := range st.wordCaches {
+		if c.pack == pack {
+			st.words = c
+			return
+		}
+	}
+	st.words = &wordCache{pack: pack, byText: make(map[string]*word, 64)}
+	st.wordCaches = append(st.wordCaches, st.words)
+}
+
 // forget drops the spellings st keeps and their lower-case forms.
 func (st *state) forget() {
-	clear(st.words)
-	*st.recent = [256]*word{}
+	for _, c := range st.wordCaches {
+		clear(c.byText)
+		c.recent = [recentSlots]*word{}
+	}
 	clear(st.lowers)
+}
+
+// wordsKept is the number of spellings st keeps.
+func (st *state) wordsKept() int {
+	n := 0
+	for _, c := range st.wordCaches {
+		n += len(c.byText)
+	}
+	return n
 }
 
 // release puts st back in the pool, emptied: it keeps no string nor node
@@ -276,7 +313,7 @@ func (st *state) release() {
 	if len(st.parts) > 4*maxPooled {
 		return
 	}
-	if len(st.words) > maxWords {
+	if st.wordsKept() > maxWords {
 		st.forget()
 	}
 	clear(st.textToks)
@@ -293,11 +330,11 @@ func (st *state) release() {
 	clear(st.formIndex)
 	*st = state{
 		textToks: st.textToks[:0], textVals: st.textVals[:0], cur: st.cur[:0], pending: st.pending[:0], roles: st.roles[:0],
-		words: st.words, recent: st.recent, lowers: st.lowers, gen: st.gen, srcSlab: st.srcSlab,
+		words: st.words, wordCaches: st.wordCaches, lowers: st.lowers, gen: st.gen, srcSlab: st.srcSlab,
 		parts: st.parts[:0], seqs: st.seqs[:0], names: st.names[:0],
 		pairIndex: st.pairIndex, pairGroups: st.pairGroups[:0], pairList: st.pairList[:0],
 		forms: st.forms[:0], formBuf: st.formBuf[:0], occBuf: st.occBuf[:0], formIndex: st.formIndex,
-		bounds: st.bounds[:0], byLen: st.byLen[:0], near: st.near[:0],
+		bounds: st.bounds[:0], byLen: st.byLen[:0], sets: st.sets[:0], near: st.near[:0],
 	}
 	statePool.Put(st)
 }
@@ -318,7 +355,7 @@ func run(pass *rules.Pass) (any, error) {
 // analyze finds the names of the record and compares them: it returns
 // the findings, and leaves the forms in st.forms, the variants marked.
 func (st *state) analyze(pass *rules.Pass, pack *lang.Pack) []finding {
-	st.pack = pack
+	st.usePack(pack)
 	// A new generation of words (see wordOf); after the last one, the
 	// words are forgotten.
 	if st.gen++; st.gen == 0 {
@@ -1397,33 +1434,28 @@ func (s *slab[T]) reset() {
 // function words ("Les", "Cette") in every one, and folding, stripping
 // and the count-noun look-up cost several times a look-up. Their other
 // fields are the record's once gen says so. Keys once made are never
-// changed in place (a word of another pack gets new ones): the names of
-// cross-record comparisons keep them.
+// changed (each pack has its words): the names of cross-record
+// comparisons keep them.
 func (st *state) wordOf(text string) *word {
-	// A spelling that is its own key is looked up in st.recent first: one
+	// A spelling that is its own key is looked up in recent first: one
 	// comparison of strings where the map hashes them. A record writes
 	// most of its names more than once, and the next record often the
 	// same capitalised function words.
-	slot := &st.recent[recentSlot(text)]
+	slot := &st.words.recent[recentSlot(text)]
 	w := *slot
 	own := w != nil && w.key == text
 	if !own {
-		w = st.words[text]
+		w = st.words.byText[text]
 		if w == nil {
 			var key string
-			w = &word{pack: st.pack}
+			w = &word{}
 			w.wordKeys, key = newWordKeys(st.pack, text)
 			w.low = st.lowerEntry(w.lower)
-			st.words[key] = w
+			st.words.byText[key] = w
 		}
 		if own = w.key == text; own {
 			*slot = w
 		}
-	}
-	if w.pack != st.pack {
-		w.pack = st.pack
-		w.wordKeys, _ = newWordKeys(st.pack, text)
-		own = w.key == text
 	}
 	if w.gen != st.gen {
 		w.wordOfRecord = wordOfRecord{gen: st.gen}
@@ -1434,10 +1466,21 @@ func (st *state) wordOf(text string) *word {
 	return w
 }
 
-// recentSlot is the slot of a spelling, not empty, in state.recent: a
-// hash of its length and first and last bytes.
-func recentSlot(text string) uint8 {
-	return uint8((uint32(text[0]) | uint32(text[len(text)-1])<<8 | uint32(len(text))<<16) * 0x9E3779B1 >> 24)
+// recentSlots is the room of wordCache.recent: enough for the
+// capitalised function words of every article and the names of the
+// current one, which across varied records would otherwise evict each
+// other.
+const (
+	recentBits  = 10
+	recentSlots = 1 << recentBits
+)
+
+// recentSlot is the slot of a spelling, not empty, in wordCache.recent: a
+// hash of its length and first, middle and last bytes.
+func recentSlot(text string) uint {
+	n := len(text)
+	h := uint32(text[0]) | uint32(text[n/2])<<8 | uint32(text[n-1])<<16 | uint32(n)<<24
+	return uint(h * 0x9E3779B1 >> (32 - recentBits))
 }
 
 // lowerEntry returns the entry of a lower-case form in st.lowers, made on
@@ -1690,7 +1733,7 @@ func (st *state) partFindings() []finding {
 		if x.people || !near[i] {
 			continue // the people list is the reference, never a variant
 		}
-		best, bestKind := st.bestRef(x, list)
+		best, bestKind := st.bestRef(i, list)
 		if best == x {
 			continue
 		}
@@ -1778,6 +1821,13 @@ type formSets struct {
 	i, n              int32
 }
 
+// mayClassify reports whether two spellings of sets a and b pass
+// classify's first two tests.
+func (a *formSets) mayClassify(b *formSets) bool {
+	d := a.n - b.n
+	return d <= 1 && d >= -1 && (a.lowerSet == b.lowerSet || bits.OnesCount64(a.runeSet^b.runeSet) <= 2)
+}
+
 // nearForms reports which spellings of list pass classify's first two
 // tests with another one, which most pairs fail: numbers of runes one
 // apart at most, then sets of letters (see wordKeys.runeSet). Both tests
@@ -1797,10 +1847,12 @@ func (st *state) nearForms(list []*form) []bool {
 	for n := 1; n < len(bounds); n++ {
 		bounds[n] += bounds[n-1]
 	}
+	sets := st.sets[:0]
 	byLen := append(st.byLen[:0], make([]formSets, len(list))...)
 	for i, f := range list {
 		n := len(f.runes)
-		byLen[bounds[n]] = formSets{f.runeSet, f.lowerSet, int32(i), int32(n)}
+		sets = append(sets, formSets{f.runeSet, f.lowerSet, int32(i), int32(n)})
+		byLen[bounds[n]] = sets[i]
 		bounds[n]++
 	}
 	// bounds[n] is now the end of the spellings of n runes.
@@ -1814,15 +1866,20 @@ func (st *state) nearForms(list []*form) []bool {
 			}
 		}
 	}
-	st.bounds, st.byLen, st.near = bounds, byLen, near
+	st.bounds, st.byLen, st.sets, st.near = bounds, byLen, sets, near
 	return near
 }
 
-// bestRef returns the reference spelling of x among list, and how x
-// differs from it; x itself, kindNone when there is none.
-func (st *state) bestRef(x *form, list []*form) (best *form, bestKind kind) {
+// bestRef returns the reference spelling of x, list[xi], among list, and
+// how x differs from it; x itself, kindNone when there is none. It needs
+// nearForms' st.sets of list.
+func (st *state) bestRef(xi int, list []*form) (best *form, bestKind kind) {
+	x, xs := list[xi], &st.sets[xi]
 	best, bestKind = x, kindNone
-	for _, y := range list {
+	for i, y := range list {
+		if !xs.mayClassify(&st.sets[i]) {
+			continue // most spellings, told without reading them
+		}
 		if y == x || !y.people && !y.plain {
 			continue // no reference: in titles, at sentence starts or in runs of capitals only
 		}

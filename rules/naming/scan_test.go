@@ -163,18 +163,18 @@ func TestKeyTable(t *testing.T) {
 }
 
 // TestWordOfSpelling: wordOf returns the one word of a spelling as
-// written, whether st.recent holds it or another spelling of the same
-// key (a composed and a decomposed accent), record after record.
+// written, whether its pack's recent words hold it or another spelling of
+// the same key (a composed and a decomposed accent), record after record.
 func TestWordOfSpelling(t *testing.T) {
 	pack, _ := lang.For("fr")
 	st := newState()
-	st.pack = pack
+	st.usePack(pack)
 	spellings := []string{"Herzégovine", "Herze\u0301govine", "OTAN", "Otan", "OTAN", "Herzégovine", "Herze\u0301govine"}
 	for gen := uint32(1); gen <= 3; gen++ {
 		st.gen = gen
 		for _, s := range spellings {
 			w := st.wordOf(s)
-			if w != st.words[s] {
+			if w != st.words.byText[s] {
 				t.Errorf("wordOf(%q) is not the word of that spelling", s)
 			}
 			if w.gen != gen {
@@ -182,12 +182,12 @@ func TestWordOfSpelling(t *testing.T) {
 			}
 		}
 	}
-	if st.words["Herzégovine"] == st.words["Herze\u0301govine"] {
+	if st.words.byText["Herzégovine"] == st.words.byText["Herze\u0301govine"] {
 		t.Error("two spellings share a word")
 	}
-	for _, w := range st.recent {
-		if w != nil && st.words[w.key] != w {
-			t.Errorf("st.recent holds %q, not the word of that spelling", w.key)
+	for _, w := range st.words.recent {
+		if w != nil && st.words.byText[w.key] != w {
+			t.Errorf("recent holds %q, not the word of that spelling", w.key)
 		}
 	}
 }
@@ -218,6 +218,13 @@ func TestNearFormsAsDefined(t *testing.T) {
 			}
 			if got[i] != want {
 				t.Errorf("nearForms: %q %v, want %v", x.key, got[i], want)
+			}
+			// bestRef's shortcut: classify finds nothing in the pairs
+			// that mayClassify rules out.
+			for j, y := range list[round:] {
+				if !st.sets[i].mayClassify(&st.sets[j]) && classify(x, y) != kindNone {
+					t.Errorf("mayClassify(%q, %q) false, but classify finds %v", x.key, y.key, classify(x, y))
+				}
 			}
 		}
 	}
@@ -251,5 +258,27 @@ func TestGroupOf(t *testing.T) {
 	}
 	if gi := st.groupOf(pairKey{"A", "C"}); gi >= 0 {
 		t.Errorf("groupOf of a new pair = %d, want -1", gi)
+	}
+}
+
+// TestWordsOfEachPack: each pack keeps its words, whose keys depend on
+// it, from record to record as articles of two languages alternate.
+func TestWordsOfEachPack(t *testing.T) {
+	fr, _ := lang.For("fr")
+	en, _ := lang.For("en")
+	st := newState()
+	st.usePack(fr)
+	frWord := st.wordOf("Millions")
+	st.usePack(en)
+	enWord := st.wordOf("Millions")
+	if frWord == enWord {
+		t.Fatal("two packs share a word")
+	}
+	if _, noun := en.CountNoun("Millions"); enWord.lexical != noun {
+		t.Errorf("en word lexical %v, want %v", enWord.lexical, noun)
+	}
+	st.usePack(fr)
+	if st.wordOf("Millions") != frWord {
+		t.Error("the fr word is not kept after an en record")
 	}
 }
