@@ -440,11 +440,8 @@ func mayBeCountryStart(w string) bool {
 	case c >= utf8.RuneSelf:
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
-	case len(w) < 2 || w[1] >= utf8.RuneSelf:
-		return false
 	}
-	d := lowerASCII(w[1])
-	return headStarts[w[0]][d/64]&(1<<(d%64)) != 0
+	return mayBeLowerHead(w)
 }
 
 // mayBeCountryStartAt is mayBeCountryStart for word t of v, told by its
@@ -457,7 +454,12 @@ func mayBeCountryStartAt(v string, t lang.Token) bool {
 	case t.Kind != lang.Word:
 		return mayBeCountryStart(t.Text(v))
 	}
-	w := t.Text(v)
+	return mayBeLowerHead(t.Text(v))
+}
+
+// mayBeLowerHead reports whether w's first two bytes, ASCII, begin a head
+// of countryLowerHead (see headStarts).
+func mayBeLowerHead(w string) bool {
 	if len(w) < 2 || w[0] >= utf8.RuneSelf || w[1] >= utf8.RuneSelf {
 		return false
 	}
