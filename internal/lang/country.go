@@ -197,7 +197,7 @@ func (p *Pack) CountryStarts(s string, i int) (name, article bool) {
 // ("Alliés", "Pérou"), which NFC keeps as they are unless a combining mark
 // follows, and then the run stops before the mark.
 func letterRun(s string, i int) (end int, hash uint32) {
-	h := uint32(2166136261)
+	h := uint32(startSeed)
 	j := i
 	for j < len(s) {
 		switch c := s[j]; {
@@ -205,11 +205,10 @@ func letterRun(s string, i int) (end int, hash uint32) {
 			if j == i {
 				c = asciiLower(c)
 			}
-			h = (h ^ uint32(c)) * 16777619
+			h = startMix(h, rune(c))
 			j++
 		case c == 0xC3 && j > i && j+1 < len(s) && isLatin1LetterTail(s[j+1]):
-			h = (h ^ uint32(c)) * 16777619
-			h = (h ^ uint32(s[j+1])) * 16777619
+			h = startMix(startMix(h, rune(c)), rune(s[j+1]))
 			j += 2
 		default:
 			return j, h % runBits
